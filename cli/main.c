@@ -1,0 +1,9 @@
+#include <stdio.h>
+
+#include "dsjob.h"
+
+int main(void)
+{
+	printf("dsjob %s\n", dsj_version());
+	return 0;
+}

@@ -1,0 +1,124 @@
+/*
+ * dsjob — convert between Oracle ADS job YAML and OCI Data Science Job payloads.
+ *
+ * Ownership, stated once: every function that returns text through `char **out`
+ * hands the caller a NUL-terminated heap buffer that the caller releases with
+ * dsj_free(). Inputs are borrowed for the duration of the call only. Nothing is
+ * kept between calls: there is no global state, so calls may run on several
+ * threads at once.
+ *
+ * Errors: functions return 0 on success or a negative DSJ_E* code. When an
+ * error struct is given, it is filled with the first problem found: its
+ * location (1-based line and column in the input, 0 when unknown), the key path
+ * (e.g. "spec.env[2].value"), the Python exception class the reference
+ * implementation raises for the same input, and a message.
+ */
+#ifndef DSJOB_H
+#define DSJOB_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define DSJ_API __attribute__((visibility("default")))
+#else
+#define DSJ_API
+#endif
+
+#define DSJ_VERSION "0.1.0"
+
+enum dsj_code {
+	DSJ_OK = 0,
+	DSJ_EINPUT = -1,  /* the input is not a valid runtime / job */
+	DSJ_ENOMEM = -2,  /* out of memory */
+	DSJ_ELIMIT = -3,  /* an input limit was exceeded */
+	DSJ_EUSAGE = -4,  /* the call itself is wrong (bad option value...) */
+};
+
+enum dsj_format {
+	DSJ_FORMAT_JSON = 0, /* indented JSON, UTF-8 */
+	DSJ_FORMAT_YAML = 1, /* block YAML, keys sorted as PyYAML dumps them */
+	DSJ_FORMAT_JSON_LINE = 2, /* one-line JSON (batch answers) */
+};
+
+#define DSJ_ERROR_PATH_MAX 256
+#define DSJ_ERROR_TYPE_MAX 48
+#define DSJ_ERROR_MESSAGE_MAX 768
+
+struct dsj_error {
+	int code;                            /* DSJ_E* */
+	unsigned line;                       /* 1-based; 0 = unknown */
+	unsigned column;                     /* 1-based; 0 = unknown */
+	char path[DSJ_ERROR_PATH_MAX];       /* key path, "" when none */
+	char type[DSJ_ERROR_TYPE_MAX];       /* e.g. "ValueError" */
+	char message[DSJ_ERROR_MESSAGE_MAX]; /* human-readable text */
+};
+
+/* Bounds on hostile input. Zero in a field means "use the default". */
+struct dsj_limits {
+	size_t max_input_bytes;   /* default 16 MiB */
+	size_t max_depth;         /* nesting depth, default 256 */
+	size_t max_nodes;         /* nodes after alias expansion, default 1,000,000 */
+	size_t max_scalar_bytes;  /* one scalar, default 1 MiB */
+	size_t max_env_vars;      /* environment variables, default 10,000 */
+};
+
+struct dsj_options {
+	const char *region;   /* signed-in user's region; NULL or "" = unknown */
+	const char *artifact; /* extract: job artifact file name; NULL = none */
+	const char *cwd;      /* base for relative local paths; NULL = getcwd() */
+	const char *home;     /* for "~"; NULL = $HOME */
+	enum dsj_format output;
+	struct dsj_limits limits;
+};
+
+/* Fills *opts with defaults (JSON output, no region, no artifact). */
+DSJ_API void dsj_options_init(struct dsj_options *opts);
+
+/*
+ * Runtime YAML (`kind: runtime`) -> job payload
+ * {"jobConfigurationDetails", "freeformTags", "definedTags", "artifact"}.
+ * `opts` may be NULL. On success *out holds the payload in opts->output form.
+ */
+DSJ_API int dsj_translate(char **out, size_t *out_len, const char *input,
+			  size_t input_len, const struct dsj_options *opts,
+			  struct dsj_error *err);
+
+/*
+ * OCI Job JSON (raw or {"data": ...}) -> runtime {"kind", "type", "spec"}.
+ * `opts` may be NULL; opts->output picks YAML or JSON.
+ */
+DSJ_API int dsj_extract(char **out, size_t *out_len, const char *input,
+			size_t input_len, const struct dsj_options *opts,
+			struct dsj_error *err);
+
+/*
+ * Answers one batch request line {"op", "input", "region", "artifact"} with
+ * one JSON line (no trailing newline): the payload, or
+ * {"error": {"type", "message"}}. Problems in the request become error
+ * answers; only DSJ_ENOMEM is returned as a failure.
+ */
+DSJ_API int dsj_batch_answer(char **out, size_t *out_len, const char *request,
+			     size_t request_len, const struct dsj_options *defaults);
+
+/*
+ * Formats `err` as "FILE:LINE:COL: PATH: MESSAGE" (parts that are unknown are
+ * left out) into buf; returns the length it needed, like snprintf.
+ */
+DSJ_API int dsj_error_format(const struct dsj_error *err, const char *file,
+			     char *buf, size_t size);
+
+/* Releases a buffer returned by this library. NULL is fine. */
+DSJ_API void dsj_free(void *p);
+
+/* The library version, DSJ_VERSION. */
+DSJ_API const char *dsj_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
