@@ -1,0 +1,86 @@
+/* ContainerRuntime: bring your own container. No conda pack; the artifact is a
+ * placeholder script the service requires. */
+#include <string.h>
+
+#include "diag.h"
+#include "runtime.h"
+
+static const struct env_mapping container_env_mappings[] = {
+	{"image", "CONTAINER_CUSTOM_IMAGE"},
+	{"entrypoint", "CONTAINER_ENTRYPOINT"},
+	{"cmd", "CONTAINER_CMD"},
+	{NULL, NULL},
+};
+
+static const struct spec_alias container_aliases[] = {
+	{"freeformTags", "freeform_tags"},
+	{"definedTags", "defined_tags"},
+	{NULL, NULL},
+};
+
+static int container_translate(struct translate_ctx *t)
+{
+	const char *key;
+	struct node *image = spec_get(t, "image", &key);
+	if (!node_truthy(image))
+		return spec_fail(t, image, key ? key : "image", PY_VALUE_ERROR,
+				 "Specify container image for ContainerRuntime.");
+	int rc = translate_specs(t, container_env_mappings, ",");
+	return rc ? rc : set_artifact_cstr(t, "path", "jobs/templates/container.py");
+}
+
+/* The ASCII characters Python's str.strip() removes. */
+static bool is_py_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+}
+
+/* "-c,echo Hello" -> ["-c", "echo Hello"]; items are stripped; "" -> none. */
+static int split_args(struct extract_ctx *x, const char *name, const char *key)
+{
+	struct node *v = envs_pop(x, name);
+	if (!v || (v->kind == NODE_STR && v->u.str.len == 0))
+		return 0;
+	if (v->kind != NODE_STR)
+		return extract_fail(x, v, name, PY_ATTRIBUTE_ERROR,
+				    "'%s' object has no attribute 'split'", node_type_name(v));
+	struct node *list = node_new(x->a, NODE_SEQ, 0, 0);
+	if (!list)
+		return diag_nomem(x->err);
+	const char *p = v->u.str.ptr, *end = p + v->u.str.len;
+	for (;;) {
+		const char *stop = memchr(p, ',', (size_t)(end - p));
+		const char *s = p, *e = stop ? stop : end;
+		while (s < e && is_py_space(*s))
+			s++;
+		while (e > s && is_py_space(e[-1]))
+			e--;
+		struct node *item = node_new_str(x->a, s, (size_t)(e - s));
+		if (!item || seq_push(x->a, list, item))
+			return diag_nomem(x->err);
+		if (!stop)
+			break;
+		p = stop + 1;
+	}
+	return spec_put(x, key, list);
+}
+
+static int container_extract(struct extract_ctx *x)
+{
+	if (!envs_has(x, "CONTAINER_CUSTOM_IMAGE"))
+		return RT_INCOMPATIBLE;
+	int rc = spec_put(x, "image", envs_pop(x, "CONTAINER_CUSTOM_IMAGE"));
+	if (!rc)
+		rc = split_args(x, "CONTAINER_CMD", "cmd");
+	if (!rc)
+		rc = split_args(x, "CONTAINER_ENTRYPOINT", "entrypoint");
+	return rc;
+}
+
+const struct runtime_type rt_container = {
+	.name = "container",
+	.class_name = "ContainerRuntime",
+	.aliases = container_aliases,
+	.translate = container_translate,
+	.extract = container_extract,
+};
