@@ -31,7 +31,7 @@ static int extract_args(struct extract_ctx *x)
 	const char *msg = NULL;
 	int rc = shlex_split(x->a, line->u.str.ptr, line->u.str.len, &args, &msg);
 	if (rc)
-		return msg ? diag_node(x->err, DSJ_EINPUT, line,
+		return rc == -1 ? diag_node(x->err, DSJ_EINPUT, line,
 				       "jobConfigurationDetails.commandLineArguments", PY_VALUE_ERROR,
 				       "%s", msg)
 			   : diag_nomem(x->err);

@@ -178,7 +178,10 @@ static int conda_custom(struct translate_ctx *t, const struct node *conda)
 				 describe_value(t->a, uri));
 	const char *text = uri ? uri->u.str.ptr : "None";
 	size_t len = uri ? uri->u.str.len : 4;
-	if (uri && py_urlparse(t->a, text, len, &url, &errmsg))
+	int parsed = uri ? py_urlparse(t->a, text, len, &url, &errmsg) : 0;
+	if (parsed == -2)
+		return diag_nomem(t->err);
+	if (parsed)
 		return spec_fail(t, uri, "conda.uri", PY_VALUE_ERROR, "%s", errmsg);
 	if (!uri || !url.has_username || !url.username.len || !url.has_hostname ||
 	    !url.hostname.len || !url.path.len)

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages dsjob needs to build and test, when missing.
+# Sourced by setup.sh and test.sh; uses sudo only when not root.
+set -euo pipefail
+dsj_packages=(gcc make cmake pkg-config libyaml-dev libcmocka-dev valgrind python3)
+dsj_missing=()
+for p in "${dsj_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || dsj_missing+=("$p")
+done
+if [ ${#dsj_missing[@]} -gt 0 ]; then
+  dsj_sudo=""
+  [ "$(id -u)" -eq 0 ] || dsj_sudo="sudo"
+  echo "installing: ${dsj_missing[*]}"
+  $dsj_sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $dsj_sudo apt-get install -y -qq "${dsj_missing[@]}" >/dev/null
+fi
