@@ -30,6 +30,8 @@ struct reader {
 	size_t line_start, mark_pos, mark_col;
 	struct buf scratch; /* decoded strings with escapes */
 	int rc;            /* the first failure */
+	uint32_t lone_surrogate; /* the first unpaired \uXXXX, 0 if none */
+	size_t lone_surrogate_pos;
 };
 
 /* Where byte pos is as Python's JSONDecodeError counts it: line, column and
@@ -159,10 +161,14 @@ static int unicode_escape(struct reader *r, size_t *pos, uint32_t *cp)
 		}
 	}
 	if (*cp >= 0xD800 && *cp <= 0xDFFF) {
-		char msg[96];
-		snprintf(msg, sizeof(msg),
-			 "Unpaired surrogate \\u%04x cannot be represented in UTF-8", (unsigned)*cp);
-		return fail(r, u - 1, msg);
+		/* Python takes it; UTF-8 cannot hold it. Failing only once the
+		 * document is otherwise read keeps Python's message for inputs
+		 * that are broken elsewhere too. */
+		if (!r->lone_surrogate) {
+			r->lone_surrogate = *cp;
+			r->lone_surrogate_pos = u - 1;
+		}
+		*cp = 0xFFFD;
 	}
 	return 0;
 }
@@ -578,6 +584,12 @@ static int read_document(struct reader *r, struct node **out)
 	end = skip_ws(r, end);
 	if (end != r->len)
 		return fail(r, end, "Extra data");
+	if (r->lone_surrogate) {
+		char msg[80];
+		snprintf(msg, sizeof(msg), "Unpaired surrogate \\u%04x cannot be represented in UTF-8",
+			 (unsigned)r->lone_surrogate);
+		return fail(r, r->lone_surrogate_pos, msg);
+	}
 	return 0;
 }
 

@@ -211,6 +211,8 @@ static void test_read_strings(void **state)
 	check_fail("\"\\udc00\\ud800\"", NULL, 1, 2);
 	check_fail("\"\\ud800\\u0041\"", NULL, 1, 2);
 	check_fail("\"ab\\udfff\"", NULL, 1, 4);
+	/* a later syntax error is reported as Python reports it */
+	check_fail("[\"\\ud800\", x]", "Expecting value: line 1 column 12 (char 11)", 1, 12);
 }
 
 static void test_read_duplicates(void **state)
