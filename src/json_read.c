@@ -14,6 +14,9 @@
 #define LIMIT_ERROR "LimitError"
 /* Objects with more keys than this find duplicates through a hash table. */
 #define LINEAR_KEYS 16
+/* The reader recurses once per level: whatever limit the caller sets, stay
+ * well inside an ordinary thread stack (also under sanitizers). */
+#define DEPTH_CAP 10000
 
 struct reader {
 	const unsigned char *s;
@@ -369,8 +372,9 @@ static int parse_value(struct reader *r, size_t pos, size_t *end, struct node **
 
 static int enter(struct reader *r, size_t pos)
 {
-	if (++r->depth > r->lim.max_depth)
-		return fail_limit(r, pos, "nesting depth", r->lim.max_depth);
+	size_t max = r->lim.max_depth < DEPTH_CAP ? r->lim.max_depth : DEPTH_CAP;
+	if (++r->depth > max)
+		return fail_limit(r, pos, "nesting depth", max);
 	return 0;
 }
 

@@ -367,6 +367,17 @@ static void test_read_limits(void **state)
 		     "nesting depth exceeds the limit of 256", 1, 257);
 	free(text);
 
+	/* a caller's huge limit is capped where the stack is still safe */
+	text = malloc(2 * deep);
+	assert_non_null(text);
+	memset(text, '[', deep);
+	memset(text + deep, ']', deep);
+	struct dsj_limits huge = {.max_depth = deep * 2, .max_input_bytes = deep * 4};
+	check_fail_n(text, 2 * deep, 0, &huge, DSJ_ELIMIT, "LimitError",
+		     "nesting depth exceeds the limit of 10000", 1, 10001);
+	check_fail_n(text + deep - 5000, 10000, 0, &huge, DSJ_OK, "", NULL, 0, 0);
+	free(text);
+
 	struct dsj_limits lim = {.max_depth = 3};
 	assert_non_null(readn("[[[1]]]", 7, 0));
 	check_fail_n("[[[1]]]", 7, 0, &lim, DSJ_OK, "", NULL, 0, 0);
