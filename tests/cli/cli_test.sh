@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Runs the built dsjob binary as a user would: files, stdin, options, bad input.
+# usage: cli_test.sh PATH/TO/dsjob
+set -u
+dsjob=$1
+here=$(cd "$(dirname "$0")" && pwd)
+examples=$here/../../examples
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+# run NAME EXPECTED_STATUS CMD... ; captures stdout/stderr in $out/$err
+run() {
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  out=$(cat "$work/out")
+  err=$(cat "$work/err")
+  if [ "$got" -ne "$want" ]; then
+    fail "$name" "exit $got, wanted $want; stderr: $err"
+    return 1
+  fi
+  return 0
+}
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+expect_out() { if [ "$out" == "$2" ]; then ok; else fail "$1" "stdout was: $out"; fi; }
+expect_err_re() { if [[ "$err" =~ $2 ]]; then ok; else fail "$1" "stderr was: $err"; fi; }
+expect_empty_out() { if [ -z "$out" ]; then ok; else fail "$1" "stdout not empty: $out"; fi; }
+
+# --- translate
+run "translate example" 0 "$dsjob" translate "$examples/python_runtime.yaml" &&
+  expect_out "translate example" "$(cat "$here/cases/python_runtime.json")"
+run "translate stdin" 0 "$dsjob" translate - <"$examples/python_runtime.yaml" &&
+  expect_out "translate stdin" "$(cat "$here/cases/python_runtime.json")"
+run "translate no file = stdin" 0 "$dsjob" translate <"$examples/python_runtime.yaml" &&
+  expect_out "translate no file = stdin" "$(cat "$here/cases/python_runtime.json")"
+run "translate needs region" 1 "$dsjob" translate "$examples/script_runtime.yaml" &&
+  expect_err_re "translate needs region" 'script_runtime.yaml:[0-9]+:[0-9]+: spec.conda.*region' &&
+  expect_empty_out "translate needs region (stdout)"
+run "translate --region" 0 "$dsjob" translate --region us-ashburn-1 "$examples/script_runtime.yaml" &&
+  expect_err_re "translate --region (quiet)" '^$'
+[[ "$out" == *'"CONDA_ENV_REGION": "us-ashburn-1"'* ]] && ok || fail "translate --region value" "$out"
+run "translate yaml output" 0 "$dsjob" translate --output yaml "$examples/python_runtime.yaml"
+[[ "$out" == *"jobType: DEFAULT"* ]] && ok || fail "translate yaml output" "$out"
+
+printf 'kind: runtime\ntype: python\nspec:\n  conda:\n    type: service\n    slug: 0x1F\n' >"$work/bad.yaml"
+run "non-string slug" 1 "$dsjob" translate "$work/bad.yaml" &&
+  expect_err_re "non-string slug" "bad.yaml:6:11: spec.conda.slug: expected a string, got integer 31" &&
+  expect_empty_out "non-string slug (stdout)"
+printf 'kind: runtime\ntype: python\nspec:\n\tentrypoint: x\n' >"$work/tab.yaml"
+run "tab" 1 "$dsjob" translate "$work/tab.yaml" && expect_err_re "tab" "tab.yaml:4:1: .*cannot start any token"
+run "missing file" 1 "$dsjob" translate "$work/nope.yaml" &&
+  expect_err_re "missing file" "nope.yaml: cannot read: No such file or directory"
+run "directory" 1 "$dsjob" translate "$work" && expect_err_re "directory" "is a directory"
+: >"$work/empty.yaml"
+run "empty file" 1 "$dsjob" translate "$work/empty.yaml" && expect_err_re "empty file" "empty.yaml:1:1: "
+
+# --- -o is atomic: written on success, untouched on failure
+run "-o success" 0 "$dsjob" translate -o "$work/payload.json" "$examples/python_runtime.yaml" &&
+  expect_empty_out "-o success (stdout)"
+cmp -s "$work/payload.json" "$here/cases/python_runtime.json" && ok || fail "-o content" "differs"
+echo previous >"$work/keep.json"
+run "-o failure" 1 "$dsjob" translate -o "$work/keep.json" "$work/bad.yaml"
+[ "$(cat "$work/keep.json")" == previous ] && ok || fail "-o failure keeps file" "changed"
+[ -z "$(ls "$work" | grep 'keep.json.')" ] && ok || fail "-o failure leaves no temp file" "$(ls "$work")"
+
+# --- extract
+run "extract yaml" 0 "$dsjob" extract --artifact train.py "$examples/job.json" &&
+  expect_out "extract yaml" "$(cat "$here/cases/job_extract.yaml")"
+run "extract json" 0 "$dsjob" extract --artifact train.py --output json "$examples/job.json"
+[[ "$out" == *'"type": "python"'* ]] && ok || fail "extract json" "$out"
+run "extract no artifact" 0 "$dsjob" extract --output json "$examples/job.json"
+[[ "$out" == *'"scriptPathURI": "None"'* ]] && ok || fail "extract no artifact" "$out"
+printf '{"jobConfigurationDetails": {"commandLineArguments": "\\"open"}}' >"$work/badargs.json"
+run "extract bad quoting" 1 "$dsjob" extract "$work/badargs.json" &&
+  expect_err_re "extract bad quoting" "badargs.json:1:[0-9]+: jobConfigurationDetails.commandLineArguments: No closing quotation"
+printf '{"a": }' >"$work/bad.json"
+run "extract bad json" 1 "$dsjob" extract "$work/bad.json" && expect_err_re "extract bad json" "bad.json:1:7: .*Expecting value"
+
+# --- round trip: translate -> extract -> translate gives the same payload
+"$dsjob" translate --output json "$examples/python_runtime.yaml" >"$work/p1.json"
+python3 - "$work/p1.json" >"$work/job1.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p.pop("artifact")
+print(json.dumps(p))
+PY
+"$dsjob" extract --artifact train.py "$work/job1.json" >"$work/rt.yaml"
+run "round trip" 0 "$dsjob" translate "$work/rt.yaml"
+python3 - "$work/p1.json" "$work/out" <<'PY' && ok || fail "round trip" "payload changed"
+import json, sys
+a = json.load(open(sys.argv[1])); b = json.load(open(sys.argv[2]))
+a.pop("artifact"); b.pop("artifact")
+sys.exit(0 if a == b else 1)
+PY
+
+# --- validate
+run "validate ok" 0 "$dsjob" validate "$examples/python_runtime.yaml"
+run "validate bad" 1 "$dsjob" validate "$examples/python_runtime.yaml" "$work/bad.yaml" "$work/tab.yaml"
+[ "$(echo "$err" | grep -c 'yaml:')" -eq 2 ] && ok || fail "validate reports each file" "$err"
+
+# --- batch
+printf '%s\n' '{"op": "translate", "input": "kind: runtime\ntype: script\nspec: {}\n"}' 'not json' \
+  '{"op": "nope", "input": ""}' '{"op": "extract", "input": "{}", "artifact": "a.sh"}' >"$work/req.jsonl"
+run "batch" 0 "$dsjob" --jsonl <"$work/req.jsonl"
+[ "$(echo "$out" | wc -l)" -eq 4 ] && ok || fail "batch answers every line" "$out"
+[ "$(echo "$out" | grep -c '"error"')" -eq 2 ] && ok || fail "batch error answers" "$out"
+
+# --- usage
+run "no args" 2 "$dsjob" && expect_err_re "no args" "usage: dsjob translate"
+run "unknown command" 2 "$dsjob" frobnicate && expect_err_re "unknown command" "unknown command 'frobnicate'"
+run "unknown option" 2 "$dsjob" translate --bogus x && expect_err_re "unknown option" "unknown option '--bogus'"
+run "bad output format" 2 "$dsjob" translate --output xml x && expect_err_re "bad output format" "json or yaml"
+run "missing value" 2 "$dsjob" translate --region && expect_err_re "missing value" "--region needs a value"
+run "help" 0 "$dsjob" --help && expect_err_re "help quiet" '^$'
+run "translate --help" 0 "$dsjob" translate --help
+[[ "$out" == *"--region R"* ]] && ok || fail "translate --help" "$out"
+run "version" 0 "$dsjob" --version
+[[ "$out" == "dsjob "* ]] && ok || fail "version" "$out"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
