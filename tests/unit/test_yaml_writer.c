@@ -83,7 +83,7 @@ static void test_string_round_trip(void **state)
 	struct node *map = node_new(&a, NODE_MAP, 0, 0);
 	struct node *seq = node_new(&a, NODE_SEQ, 0, 0);
 	for (size_t i = 0; i < sizeof(tricky) / sizeof(tricky[0]); i++) {
-		size_t len = strncmp(tricky[i], "nul", 3) == 0 ? 8 : strlen(tricky[i]);
+		size_t len = strcmp(tricky[i], "nul") == 0 ? 8 : strlen(tricky[i]);
 		struct node *s = node_new_str(&a, tricky[i], len);
 		round_trip(s);
 		assert_int_equal(seq_push(&a, seq, s), 0);
