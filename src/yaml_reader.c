@@ -488,7 +488,9 @@ static int on_scalar(struct reader *r, const yaml_event_t *ev)
 	const yaml_char_t *tag = ev->data.scalar.tag;
 	enum yaml_tag t = YTAG_STR;
 	if (is_nonspecific(tag)) {
-		if (ev->data.scalar.plain_implicit)
+		/* PyYAML's own parser resolves under "!" even where libyaml
+		 * (an empty node: "a: !") leaves plain_implicit unset */
+		if (ev->data.scalar.plain_implicit || tag)
 			t = yaml_resolve_plain(value, len);
 	} else if (!scalar_tag(tag, &t)) {
 		bad_tag(r, n, tag, "scalar");

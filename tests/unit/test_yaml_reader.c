@@ -199,6 +199,7 @@ static void test_strings_and_tags(void **state)
 	check("['123', \"yes\", '', \"~\"]", "['123', 'yes', '', '~']");
 	check("!!str 123", "'123'");
 	check("! 123", "123"); /* the non-specific tag still resolves (PyYAML) */
+	check("a: !", "{'a': None}");
 	check("!!binary YWJj", "b'abc'");
 	check("!!binary |\n  YWJj\n  ZGVm\n", "b'abcdef'");
 	check("!!binary \"YW Jj=\"", "b'abc'");
