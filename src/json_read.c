@@ -183,7 +183,7 @@ static int escape(struct reader *r, size_t *pos)
 	static const char to[] = "\"\\/\b\f\n\r\t";
 	unsigned char c = r->s[*pos + 1];
 	if (c == 'u') {
-		uint32_t cp;
+		uint32_t cp = 0;
 		if (unicode_escape(r, pos, &cp))
 			return DSJ_EINPUT;
 		char enc[4];
@@ -500,7 +500,7 @@ static int parse_object(struct reader *r, size_t pos, size_t *end, struct node *
 	size_t p = skip_ws(r, pos + 1);
 	if (p >= r->len || r->s[p] != '}') {
 		for (;;) {
-			struct node *key, *value;
+			struct node *key = NULL, *value = NULL;
 			if (parse_member(r, p, &p, &key, &value) ||
 			    object_set(r, &ix, map, key, value))
 				return DSJ_EINPUT;

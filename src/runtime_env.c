@@ -12,21 +12,35 @@
 #include "runtime_env.h"
 
 struct env_list {
-	struct str *names;
+	struct node **keys;  /* the names as written */
+	struct str *names;   /* str() of each name */
 	struct str *values;
 	struct node **at;    /* value nodes, for messages */
 	size_t count;
+	long *slots;         /* hash index over names: -1 empty, else list index */
+	size_t nslots;
 };
 
-/* Index of name in the list so far, or -1 (the list form keeps the last
- * value at the first position, as a dict comprehension does). */
-static long find_name(const struct env_list *l, struct str name, const struct str *index_hint)
+static size_t hash_str(struct str s)
 {
-	(void)index_hint;
-	for (size_t i = 0; i < l->count; i++)
-		if (l->names[i].len == name.len && memcmp(l->names[i].ptr, name.ptr, name.len) == 0)
-			return (long)i;
-	return -1;
+	size_t h = 1469598103934665603u;
+	for (size_t i = 0; i < s.len; i++)
+		h = (h ^ (unsigned char)s.ptr[i]) * 1099511628211u;
+	return h;
+}
+
+/* The slot holding `name`, or the empty slot where it would go. */
+static long *slot_for(struct env_list *l, struct str name)
+{
+	size_t mask = l->nslots - 1;
+	for (size_t i = hash_str(name) & mask;; i = (i + 1) & mask) {
+		long *slot = &l->slots[i];
+		if (*slot < 0)
+			return slot;
+		struct str other = l->names[*slot];
+		if (other.len == name.len && memcmp(other.ptr, name.ptr, name.len) == 0)
+			return slot;
+	}
 }
 
 static int value_text(struct translate_ctx *t, struct node *v, const char *path, struct str *out)
@@ -61,25 +75,52 @@ static int value_text(struct translate_ctx *t, struct node *v, const char *path,
 	return rc;
 }
 
+/* ConfigParser keys are str(name): str, int and float names work. */
+static int name_text(struct translate_ctx *t, struct node *name, const char *path, struct str *out)
+{
+	if (name->kind == NODE_STR) {
+		*out = name->u.str;
+		return 0;
+	}
+	if (name->kind != NODE_INT && name->kind != NODE_FLOAT)
+		return diag_node(t->err, DSJ_EINPUT, name, path, PY_TYPE_ERROR,
+				 "environment variable names must be strings, got %s",
+				 describe_value(t->a, name));
+	struct buf b;
+	buf_init(&b, 0);
+	py_str(&b, name);
+	char *s = b.failed ? NULL : arena_strndup(t->a, buf_cstr(&b), b.len);
+	*out = (struct str){s, b.len};
+	buf_free(&b);
+	return s ? 0 : diag_nomem(t->err);
+}
+
+/* A repeated name keeps its first position and takes the last value, as the
+ * reference's dict does; two different names with the same str() collide in
+ * ConfigParser. */
 static int add_var(struct translate_ctx *t, struct env_list *l, struct node *name,
 		   struct node *value, const char *path)
 {
 	char vpath[DSJ_ERROR_PATH_MAX];
-	if (name->kind != NODE_STR)
-		return diag_node(t->err, DSJ_EINPUT, name, path, PY_TYPE_ERROR,
-				 "environment variable names must be strings, got %s",
-				 describe_value(t->a, name));
-	snprintf(vpath, sizeof(vpath), "%s.value", path);
-	struct str text;
-	int rc = value_text(t, value, vpath, &text);
+	struct str text, key;
+	int rc = name_text(t, name, path, &key);
 	if (rc)
 		return rc;
-	long i = find_name(l, name->u.str, NULL);
-	if (i < 0)
-		i = (long)l->count++;
-	l->names[i] = name->u.str;
-	l->values[i] = text;
-	l->at[i] = value ? value : name;
+	snprintf(vpath, sizeof(vpath), "%s.value", path);
+	if ((rc = value_text(t, value, vpath, &text)))
+		return rc;
+	long *slot = slot_for(l, key);
+	if (*slot >= 0 && !node_key_equal(l->keys[*slot], name))
+		return diag_node(t->err, DSJ_EINPUT, name, path, "DuplicateOptionError",
+				 "While reading from '<dict>': option '%.*s' in section 'envs' "
+				 "already exists", (int)key.len, key.ptr);
+	if (*slot < 0) {
+		*slot = (long)l->count++;
+		l->keys[*slot] = name;
+		l->names[*slot] = key;
+	}
+	l->values[*slot] = text;
+	l->at[*slot] = value ? value : name;
 	return 0;
 }
 
@@ -91,7 +132,11 @@ static int collect_mapping(struct translate_ctx *t, struct node *env, const char
 		struct node *name = env->u.map.items[i].key;
 		snprintf(path, sizeof(path), "%sspec.%s.%s", t->prefix, key,
 			 name->kind == NODE_STR ? name->u.str.ptr : "?");
-		if (name->kind == NODE_STR && str_eq(name->u.str, "self"))
+		if (name->kind != NODE_STR)
+			return diag_node(t->err, DSJ_EINPUT, name, path, PY_TYPE_ERROR,
+					 "environment variable names must be strings, got %s",
+					 describe_value(t->a, name));
+		if (str_eq(name->u.str, "self"))
 			return diag_node(t->err, DSJ_EINPUT, name, path, PY_TYPE_ERROR,
 					 "Runtime.with_environment_variable() got multiple values "
 					 "for argument 'self'");
@@ -120,7 +165,7 @@ static int collect_list(struct translate_ctx *t, struct node *env, const char *k
 					 "'%s' is required", name ? "value" : "name");
 		char npath[DSJ_ERROR_PATH_MAX];
 		snprintf(npath, sizeof(npath), "%s.name", path);
-		int rc = add_var(t, l, name, value, name->kind == NODE_STR ? path : npath);
+		int rc = add_var(t, l, name, value, npath);
 		if (rc)
 			return rc;
 	}
@@ -167,13 +212,20 @@ int translate_user_env(struct translate_ctx *t)
 		return diag_node(t->err, DSJ_ELIMIT, env, "spec.env", "LimitError",
 				 "%zu environment variables exceed the limit of %zu", n,
 				 t->limits->max_env_vars);
+	size_t nslots = 8;
+	while (nslots < 2 * n)
+		nslots *= 2;
 	struct env_list l = {
+		.keys = arena_alloc(t->a, n * sizeof(struct node *)),
 		.names = arena_alloc(t->a, n * sizeof(struct str)),
 		.values = arena_alloc(t->a, n * sizeof(struct str)),
 		.at = arena_alloc(t->a, n * sizeof(struct node *)),
+		.slots = arena_alloc(t->a, nslots * sizeof(long)),
+		.nslots = nslots,
 	};
-	if (!l.names || !l.values || !l.at)
+	if (!l.keys || !l.names || !l.values || !l.at || !l.slots)
 		return diag_nomem(t->err);
+	memset(l.slots, 0xff, nslots * sizeof(long));
 	int rc = env->kind == NODE_MAP ? collect_mapping(t, env, key, &l)
 				       : collect_list(t, env, key, &l);
 	return rc ? rc : interpolate_into(t, &l, key);

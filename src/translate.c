@@ -90,10 +90,12 @@ static int check_tags(struct translate_ctx *t, const struct node *tags, const ch
 	for (size_t i = 0; i < tags->u.map.count; i++) {
 		const struct node *k = tags->u.map.items[i].key;
 		const struct node *v = tags->u.map.items[i].value;
-		if (k->kind != NODE_STR)
+		/* json.dumps writes bool, int and float keys as strings; the rest it cannot */
+		if (k->kind != NODE_STR && k->kind != NODE_BOOL && k->kind != NODE_INT &&
+		    k->kind != NODE_FLOAT)
 			return spec_fail(t, k, key, PY_TYPE_ERROR, "tag names must be strings, got %s",
 					 describe_value(t->a, k));
-		snprintf(sub, sizeof(sub), "%s.%s", key, k->u.str.ptr);
+		snprintf(sub, sizeof(sub), "%s.%s", key, k->kind == NODE_STR ? k->u.str.ptr : "?");
 		int rc = depth > 0 ? check_tags(t, v, sub, depth - 1, freeform)
 				   : check_tag_value(t, v, sub, freeform);
 		if (rc)
@@ -144,17 +146,6 @@ static const struct runtime_type *find_type(struct translate_ctx *t, struct node
 	return NULL;
 }
 
-static int check_kind(struct translate_ctx *t, struct node *runtime)
-{
-	struct node *kind = map_get(runtime, "kind");
-	if (!kind || (kind->kind == NODE_STR && str_eq(kind->u.str, "runtime")))
-		return 0;
-	char path[DSJ_ERROR_PATH_MAX];
-	snprintf(path, sizeof(path), "%skind", t->prefix);
-	return diag_node(t->err, DSJ_EINPUT, kind, path, PY_VALUE_ERROR,
-			 "expected kind: runtime, got %s", describe_value(t->a, kind));
-}
-
 static int load_spec(struct translate_ctx *t, struct node *runtime)
 {
 	struct node *spec = map_get(runtime, "spec");
@@ -195,9 +186,7 @@ int runtime_translate(struct node **payload, struct node *runtime, struct arena 
 				 "expected a runtime mapping {kind, type, spec}, got %s",
 				 describe_value(a, runtime));
 	}
-	int rc = check_kind(&t, runtime);
-	if (rc)
-		return rc;
+	int rc;
 	if (!(t.type = find_type(&t, runtime)))
 		return err->code ? err->code : DSJ_EINPUT;
 	if ((rc = load_spec(&t, runtime)))

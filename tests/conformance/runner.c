@@ -156,6 +156,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	struct tally t[MAX_TALLIES];
+	memset(t, 0, sizeof(t));
 	int nt = 0, shown = 0;
 	char *line = NULL;
 	size_t cap = 0;
