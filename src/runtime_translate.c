@@ -100,10 +100,13 @@ const char *describe_value(struct arena *a, const struct node *v)
 		buf_puts(&b, "a mapping");
 		break;
 	}
-	if (b.len == 0) {
+	if (b.len == 0 && v->kind == NODE_STR && v->u.str.len < 60)
+		buf_printf(&b, "string \"%.*s\"", (int)v->u.str.len, v->u.str.ptr);
+	else if (b.len == 0 && v->kind == NODE_STR)
+		buf_puts(&b, "a long string");
+	else if (b.len == 0) {
 		buf_printf(&b, "%s ", what);
-		if (b.len + 80 < 4096 && (v->kind != NODE_STR || v->u.str.len < 60))
-			py_str(&b, v);
+		py_str(&b, v);
 	}
 	char *s = arena_strndup(a, buf_cstr(&b), b.len);
 	buf_free(&b);

@@ -141,7 +141,8 @@ static const struct runtime_type *find_type(struct translate_ctx *t, struct node
 	char path[DSJ_ERROR_PATH_MAX];
 	snprintf(path, sizeof(path), "%stype", t->prefix);
 	diag_node(t->err, DSJ_EINPUT, type ? type : runtime, path, PY_NOT_IMPLEMENTED,
-		  "Runtime type: %.200s is not supported.", buf_cstr(&b));
+		  "Runtime type: %.200s is not supported. Supported types: script, python, notebook, "
+		  "gitPython, container, pyTorchDistributed.", buf_cstr(&b));
 	buf_free(&b);
 	return NULL;
 }
