@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: unit, conformance and CLI tests, in a release build and
-# again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# The whole test suite: unit, conformance, fuzz-corpus replay and CLI tests, in a
+# release build, again under AddressSanitizer + UndefinedBehaviorSanitizer, and
+# again under valgrind memcheck.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -15,3 +16,8 @@ echo "=== ASan + UBSan build"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DDSJ_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")
+
+echo "=== valgrind memcheck"
+cmake -S . -B build-valgrind -DCMAKE_BUILD_TYPE=Debug -DDSJ_VALGRIND=ON >/dev/null
+cmake --build build-valgrind -j"$jobs"
+(cd build-valgrind && ctest --output-on-failure -j"$jobs")

@@ -2,7 +2,10 @@
 # Runs the built dsjob binary as a user would: files, stdin, options, bad input.
 # usage: cli_test.sh PATH/TO/dsjob
 set -u
-dsjob=$1
+# DSJ_TEST_WRAPPER (e.g. "valgrind -q --error-exitcode=99") runs each dsjob under it.
+dsjob_bin=$1
+dsjob() { ${DSJ_TEST_WRAPPER:-} "$dsjob_bin" "$@"; }
+dsjob=dsjob
 here=$(cd "$(dirname "$0")" && pwd)
 examples=$here/../../examples
 work=$(mktemp -d)
