@@ -173,7 +173,8 @@ static int required_id(struct job_ctx *j, const struct node *ispec, const char *
 	char path[DSJ_ERROR_PATH_MAX];
 	snprintf(path, sizeof(path), SPEC "%s", key);
 	if (!node_truthy(v))
-		return job_problem(j, v, path, PY_VALUE_ERROR, "Specify %s ID for data science job.",
+		return job_problem(j, v ? v : ispec, path, PY_VALUE_ERROR,
+				   "Specify %s ID for data science job.",
 				   what);
 	if (v->kind != NODE_STR)
 		return job_problem(j, v, path, PY_TYPE_ERROR, "expected an OCID string, got %s",
@@ -252,9 +253,9 @@ int job_translate(struct job_ctx *j, struct node *doc, struct node **answer)
 	struct node *payload = NULL, *body = NULL;
 	int rc = split_document(j, doc, &p);
 	rc = rc ? rc : translate_runtime(j, p.runtime, &payload);
-	if (!rc && payload)
+	if (!rc)
 		rc = job_display_name(j, map_get(p.spec, "name"), p.runtime,
-				      map_get(payload, "artifact"), &f.name);
+				      payload ? map_get(payload, "artifact") : NULL, &f.name);
 	rc = rc ? rc : infrastructure_fields(j, &p, payload, &f);
 	rc = rc ? rc : assemble(j, &f, &body);
 	rc = rc ? rc : tags(j, p.ispec, payload, "freeformTags", body);
