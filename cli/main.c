@@ -13,23 +13,30 @@
 #define EXIT_USAGE 2
 
 static const char usage_main[] =
-	"usage: dsjob translate [--region R] [--output json|yaml] [-o FILE] [FILE|-]\n"
-	"       dsjob extract   [--artifact NAME] [--output yaml|json] [-o FILE] [FILE|-]\n"
-	"       dsjob validate  FILE...\n"
+	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
+	"                       [-o FILE] [FILE|-]\n"
+	"       dsjob extract   [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
+	"                       [-o FILE] [FILE|-]\n"
+	"       dsjob validate  [--region R] FILE...\n"
 	"       dsjob --jsonl   (batch: one JSON request per line on stdin)\n"
 	"       dsjob --version | --help\n"
 	"\n"
-	"Converts Oracle ADS job runtime YAML to the OCI Data Science Job payload\n"
-	"(translate) and an OCI Job back to runtime YAML (extract).\n"
+	"Converts Oracle ADS job YAML (kind: job) or runtime YAML to the OCI Data Science\n"
+	"CreateJob request (translate) and an OCI Job back to job or runtime YAML (extract).\n"
 	"Run 'dsjob COMMAND --help' for a command's options.\n";
 
 static const char usage_translate[] =
-	"usage: dsjob translate [--region R] [--output json|yaml] [-o FILE] [FILE|-]\n"
+	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
+	"                       [-o FILE] [FILE|-]\n"
 	"\n"
-	"Reads a runtime YAML (kind: runtime) and prints the job payload ADS would send:\n"
-	"jobConfigurationDetails, freeformTags, definedTags and the artifact to upload.\n"
+	"Reads a job YAML (kind: job) and prints the CreateJob request ADS would send,\n"
+	"or a runtime YAML and prints its payload: jobConfigurationDetails, freeformTags,\n"
+	"definedTags and the artifact to upload.\n"
 	"\n"
 	"  --region R       region of the custom conda pack when its spec has none\n"
+	"  --format FORM    job: api (default) prints {\"body\", \"artifact\"}; oci-cli prints\n"
+	"                   the JSON 'oci data-science job create --from-json file://F' takes\n"
+	"                   and names the artifact to upload on stderr\n"
 	"  --output FORMAT  json (default) or yaml\n"
 	"  -o FILE          write to FILE (atomically) instead of stdout\n"
 	"  FILE             the YAML file; '-' or nothing reads stdin\n";
@@ -38,17 +45,20 @@ static const char usage_extract[] =
 	"usage: dsjob extract [--artifact NAME] [--output yaml|json] [-o FILE] [FILE|-]\n"
 	"\n"
 	"Reads an OCI Data Science Job as JSON (as the API returns it, or as\n"
-	"'oci data-science job get' prints it) and prints the runtime YAML.\n"
+	"'oci data-science job get' prints it) and prints the job YAML (kind: job), or\n"
+	"the runtime YAML when the JSON has no infrastructure or project.\n"
 	"\n"
 	"  --artifact NAME  file name of the job's artifact (scriptPathURI comes from it)\n"
+	"  --runtime-only   print only the runtime\n"
 	"  --output FORMAT  yaml (default) or json\n"
 	"  -o FILE          write to FILE (atomically) instead of stdout\n"
 	"  FILE             the JSON file; '-' or nothing reads stdin\n";
 
 static const char usage_validate[] =
-	"usage: dsjob validate FILE...\n"
+	"usage: dsjob validate [--region R] FILE...\n"
 	"\n"
-	"Checks runtime YAML files and prints each problem as FILE:LINE:COL: KEY: MESSAGE.\n"
+	"Checks job and runtime YAML files and prints every problem found, each as\n"
+	"FILE:LINE:COL: KEY: MESSAGE (job files: also the OCI limits and the Flex rule).\n"
 	"Exit status 0 when all are valid, 1 otherwise.\n"
 	"\n"
 	"  --region R       region to assume for custom conda packs without one\n";
@@ -169,6 +179,30 @@ static void report(const char *file, const struct dsj_error *err)
 	fprintf(stderr, "%s\n", line);
 }
 
+/* A job translates as one (with the artifact to upload); a runtime as before. */
+static int translate_any(struct cli *c, char **out, size_t *out_len, char **artifact,
+			 const char *input, size_t len, struct dsj_error *err)
+{
+	if (c->opts.job_form == DSJ_JOB_FORM_OCI_CLI)
+		return dsj_job_translate(out, out_len, artifact, input, len, &c->opts, err);
+	return dsj_translate(out, out_len, input, len, &c->opts, err);
+}
+
+static void artifact_note(const char *artifact)
+{
+	if (artifact)
+		fprintf(stderr,
+			"dsjob: after 'oci data-science job create --from-json file://FILE', upload the "
+			"artifact: oci data-science job create-job-artifact --job-id <new job OCID> "
+			"--job-artifact-file %s --content-disposition 'attachment; filename=<its file "
+			"name>'\n",
+			artifact);
+	else
+		fprintf(stderr, "dsjob: this runtime names no artifact file: ADS builds its driver "
+				"artifact itself, so upload one with 'oci data-science job "
+				"create-job-artifact' as ADS would\n");
+}
+
 static int convert(struct cli *c)
 {
 	const char *file = c->file ? c->file : "-";
@@ -182,8 +216,9 @@ static int convert(struct cli *c)
 	char *out = NULL;
 	size_t out_len = 0;
 	struct dsj_error err;
+	char *artifact = NULL;
 	int rc = strcmp(c->command, "translate") == 0
-			 ? dsj_translate(&out, &out_len, input, len, &c->opts, &err)
+			 ? translate_any(c, &out, &out_len, &artifact, input, len, &err)
 			 : dsj_extract(&out, &out_len, input, len, &c->opts, &err);
 	free(input);
 	if (rc) {
@@ -191,8 +226,16 @@ static int convert(struct cli *c)
 		return EXIT_PROBLEM;
 	}
 	rc = emit(c, out, out_len);
+	if (!rc && c->opts.job_form == DSJ_JOB_FORM_OCI_CLI)
+		artifact_note(artifact);
 	dsj_free(out);
+	dsj_free(artifact);
 	return rc;
+}
+
+static void report_problem(const struct dsj_error *err, void *file)
+{
+	report(file, err);
 }
 
 static int validate(struct cli *c, int nfiles, char **files)
@@ -208,14 +251,13 @@ static int validate(struct cli *c, int nfiles, char **files)
 			status = EXIT_PROBLEM;
 			continue;
 		}
-		char *out = NULL;
-		size_t out_len;
-		struct dsj_error err;
-		if (dsj_translate(&out, &out_len, input, len, &c->opts, &err)) {
-			report(files[i], &err);
-			status = EXIT_PROBLEM;
+		size_t problems = 0;
+		if (dsj_validate(&problems, input, len, &c->opts, report_problem, files[i])) {
+			fprintf(stderr, "dsjob: out of memory\n");
+			problems = 1;
 		}
-		dsj_free(out);
+		if (problems)
+			status = EXIT_PROBLEM;
 		free(input);
 	}
 	return status;
@@ -262,6 +304,17 @@ static int set_output(struct cli *c, const char *v)
 	return 0;
 }
 
+static int set_format(struct cli *c, const char *v)
+{
+	if (strcmp(v, "api") == 0)
+		c->opts.job_form = DSJ_JOB_FORM_API;
+	else if (strcmp(v, "oci-cli") == 0)
+		c->opts.job_form = DSJ_JOB_FORM_OCI_CLI;
+	else
+		return usage_error("--format takes api or oci-cli, not '%s'", v);
+	return 0;
+}
+
 static const char *command_usage(const char *command)
 {
 	if (strcmp(command, "translate") == 0)
@@ -278,7 +331,8 @@ static int parse_options(struct cli *c, int argc, char **argv, char **files, int
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 		int takes_value = strcmp(a, "--region") == 0 || strcmp(a, "--artifact") == 0 ||
-				  strcmp(a, "--output") == 0 || strcmp(a, "-o") == 0;
+				  strcmp(a, "--output") == 0 || strcmp(a, "-o") == 0 ||
+				  strcmp(a, "--format") == 0;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(command_usage(c->command), stdout);
 			return -1;
@@ -289,6 +343,13 @@ static int parse_options(struct cli *c, int argc, char **argv, char **files, int
 			c->opts.region = v;
 		else if (strcmp(a, "--artifact") == 0 && strcmp(c->command, "extract") == 0)
 			c->opts.artifact = v;
+		else if (strcmp(a, "--format") == 0 && strcmp(c->command, "translate") == 0) {
+			if (set_format(c, v))
+				return EXIT_USAGE;
+		} else if (strcmp(a, "--runtime-only") == 0 && strcmp(c->command, "extract") == 0) {
+			c->opts.level = DSJ_LEVEL_RUNTIME;
+			continue;
+		}
 		else if (strcmp(a, "--output") == 0 && strcmp(c->command, "validate") != 0) {
 			if (set_output(c, v))
 				return EXIT_USAGE;

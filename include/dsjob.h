@@ -66,6 +66,20 @@ struct dsj_limits {
 	size_t max_env_vars;      /* environment variables, default 10,000 */
 };
 
+/* Which conversion dsj_translate / dsj_extract make. */
+enum dsj_level {
+	DSJ_LEVEL_AUTO = 0,    /* translate: a job when `kind: job`; extract: a job when
+				  the Job JSON has infrastructure or a project */
+	DSJ_LEVEL_RUNTIME = 1, /* always the runtime (kind is not checked, as ADS) */
+	DSJ_LEVEL_JOB = 2,     /* always the whole job */
+};
+
+/* How a job translation is printed. */
+enum dsj_job_form {
+	DSJ_JOB_FORM_API = 0,     /* {"body": CreateJob request body, "artifact": {...}} */
+	DSJ_JOB_FORM_OCI_CLI = 1, /* what `oci data-science job create --from-json` takes */
+};
+
 struct dsj_options {
 	const char *region;   /* signed-in user's region; NULL or "" = unknown */
 	const char *artifact; /* extract: job artifact file name; NULL = none */
@@ -73,7 +87,13 @@ struct dsj_options {
 	const char *home;     /* for "~"; NULL = $HOME */
 	enum dsj_format output;
 	struct dsj_limits limits;
+	enum dsj_level level;
+	enum dsj_job_form job_form;
+	long long now; /* UTC seconds for generated job names; 0 = the current time */
 };
+
+/* Receives each problem `dsj_validate` finds; `problem` is valid during the call only. */
+typedef void (*dsj_report_fn)(const struct dsj_error *problem, void *ctx);
 
 /* Fills *opts with defaults (JSON output, no region, no artifact). */
 DSJ_API void dsj_options_init(struct dsj_options *opts);
@@ -96,9 +116,37 @@ DSJ_API int dsj_extract(char **out, size_t *out_len, const char *input,
 			struct dsj_error *err);
 
 /*
+ * Job YAML (`kind: job`, with infrastructure and runtime) -> the CreateJob
+ * request: {"body", "artifact"}, or with opts->job_form DSJ_JOB_FORM_OCI_CLI the
+ * JSON `oci data-science job create --from-json` takes. `artifact` may be NULL;
+ * else *artifact receives the artifact source to upload (a heap string the
+ * caller frees with dsj_free), or NULL when there is none.
+ */
+DSJ_API int dsj_job_translate(char **out, size_t *out_len, char **artifact, const char *input,
+			      size_t input_len, const struct dsj_options *opts,
+			      struct dsj_error *err);
+
+/*
+ * GetJob JSON (raw or {"data": ...}) -> the job {"kind": "job", "spec": {name,
+ * id, infrastructure, runtime}}; opts->output picks YAML or JSON.
+ */
+DSJ_API int dsj_job_extract(char **out, size_t *out_len, const char *input, size_t input_len,
+			    const struct dsj_options *opts, struct dsj_error *err);
+
+/*
+ * Checks a runtime or job YAML and passes every problem it finds to `report`
+ * (job-level checks go on after a problem, including the OCI service limits;
+ * the runtime contributes its first problem). *problems receives their count.
+ * Returns 0, or DSJ_ENOMEM.
+ */
+DSJ_API int dsj_validate(size_t *problems, const char *input, size_t input_len,
+			 const struct dsj_options *opts, dsj_report_fn report, void *ctx);
+
+/*
  * Answers one batch request line {"op", "input", "region", "artifact"} with
  * one JSON line (no trailing newline): the payload, or
- * {"error": {"type", "message"}}. Problems in the request become error
+ * {"error": {"type", "message"}}. Ops: translate, extract (runtime level), job-translate,
+ * job-extract. Problems in the request become error
  * answers; only DSJ_ENOMEM is returned as a failure.
  */
 DSJ_API int dsj_batch_answer(char **out, size_t *out_len, const char *request,

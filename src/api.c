@@ -2,11 +2,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
 #include "dsjob.h"
+#include "job.h"
 #include "json.h"
 #include "translate.h"
 #include "yaml_reader.h"
@@ -121,30 +123,147 @@ static int write_output(struct session *s, const struct node *root, char **out, 
 	return *out ? 0 : diag_nomem(s->err);
 }
 
-static int translate_in_session(struct session *s, const char *input, size_t len, struct node **payload)
+static int read_yaml(struct session *s, const char *input, size_t len, struct node **root)
 {
 	int rc = check_size(s, len);
 	if (rc)
 		return rc;
 	if (len == 0)
 		return diag_at(s->err, DSJ_EINPUT, 1, 1, NULL, PY_VALUE_ERROR,
-			       "the input is empty: expected a runtime YAML document");
-	struct node *root = NULL;
-	if ((rc = yaml_read(&root, input, len, &s->arena, &s->limits, s->err)))
+			       "the input is empty: expected a runtime or job YAML document");
+	return yaml_read(root, input, len, &s->arena, &s->limits, s->err);
+}
+
+static bool is_job_document(const struct node *root)
+{
+	const struct node *kind = root && root->kind == NODE_MAP ? map_get(root, "kind") : NULL;
+	return kind && kind->kind == NODE_STR && str_eq(kind->u.str, "job");
+}
+
+static void job_ctx_init(struct job_ctx *j, struct session *s)
+{
+	memset(j, 0, sizeof(*j));
+	j->a = &s->arena;
+	j->opts = &s->opts;
+	j->limits = &s->limits;
+	j->err = s->err;
+	j->now = s->opts.now ? (time_t)s->opts.now : time(NULL);
+}
+
+/* The job answer in the form asked for; *artifact_source gets the source. */
+static int job_in_session(struct session *s, struct node *root, struct node **answer,
+			  const char **artifact_source)
+{
+	struct job_ctx j;
+	job_ctx_init(&j, s);
+	int rc = job_translate(&j, root, answer);
+	if (rc)
 		return rc;
+	const struct node *art = map_get(*answer, "artifact");
+	const struct node *src = art ? map_get(art, "source") : NULL;
+	if (artifact_source && node_is_str(src) && src->u.str.len)
+		*artifact_source = src->u.str.ptr;
+	if (s->opts.job_form == DSJ_JOB_FORM_OCI_CLI &&
+	    job_oci_cli_form(&s->arena, map_get(*answer, "body"), answer))
+		return diag_nomem(s->err);
+	return 0;
+}
+
+static int translate_in_session(struct session *s, const char *input, size_t len,
+				struct node **payload, const char **artifact_source)
+{
+	struct node *root = NULL;
+	int rc = read_yaml(s, input, len, &root);
+	if (rc)
+		return rc;
+	if (s->opts.level == DSJ_LEVEL_JOB ||
+	    (s->opts.level == DSJ_LEVEL_AUTO && is_job_document(root)))
+		return job_in_session(s, root, payload, artifact_source);
 	return runtime_translate(payload, root, &s->arena, &s->opts, &s->limits, "", s->err);
+}
+
+static int translate_to_text(char **out, size_t *out_len, char **artifact, const char *input,
+			     size_t input_len, struct dsj_options *opts, struct dsj_error *err)
+{
+	struct session s;
+	session_begin(&s, opts, err);
+	*out = NULL;
+	if (artifact)
+		*artifact = NULL;
+	struct node *payload = NULL;
+	const char *source = NULL;
+	int rc = translate_in_session(&s, input, input_len, &payload, &source);
+	if (!rc)
+		rc = write_output(&s, payload, out, out_len);
+	if (!rc && artifact && source && !(*artifact = strdup(source)))
+		rc = diag_nomem(s.err);
+	if (rc && *out) {
+		free(*out);
+		*out = NULL;
+	}
+	session_end(&s);
+	return rc;
 }
 
 int dsj_translate(char **out, size_t *out_len, const char *input, size_t input_len,
 		  const struct dsj_options *opts, struct dsj_error *err)
 {
+	struct dsj_options o;
+	if (opts)
+		o = *opts;
+	else
+		dsj_options_init(&o);
+	return translate_to_text(out, out_len, NULL, input, input_len, &o, err);
+}
+
+int dsj_job_translate(char **out, size_t *out_len, char **artifact, const char *input,
+		      size_t input_len, const struct dsj_options *opts, struct dsj_error *err)
+{
+	struct dsj_options o;
+	if (opts)
+		o = *opts;
+	else
+		dsj_options_init(&o);
+	o.level = DSJ_LEVEL_JOB;
+	return translate_to_text(out, out_len, artifact, input, input_len, &o, err);
+}
+
+struct validate_sink {
+	dsj_report_fn report;
+	void *ctx;
+	size_t count;
+};
+
+static void count_and_pass(const struct dsj_error *e, void *ctx)
+{
+	struct validate_sink *sink = ctx;
+	sink->count++;
+	if (sink->report)
+		sink->report(e, sink->ctx);
+}
+
+int dsj_validate(size_t *problems, const char *input, size_t input_len,
+		 const struct dsj_options *opts, dsj_report_fn report, void *ctx)
+{
 	struct session s;
-	session_begin(&s, opts, err);
-	*out = NULL;
-	struct node *payload = NULL;
-	int rc = translate_in_session(&s, input, input_len, &payload);
-	if (!rc)
-		rc = write_output(&s, payload, out, out_len);
+	struct validate_sink sink = {.report = report, .ctx = ctx};
+	session_begin(&s, opts, NULL);
+	struct node *root = NULL, *answer = NULL;
+	int rc = read_yaml(&s, input, input_len, &root);
+	if (!rc && is_job_document(root)) {
+		struct job_ctx j;
+		job_ctx_init(&j, &s);
+		j.report = count_and_pass;
+		j.report_ctx = &sink;
+		rc = job_translate(&j, root, &answer);
+		if (rc && rc != DSJ_ENOMEM && !diag_is_set(s.err))
+			rc = 0; /* every problem was reported */
+	} else if (!rc) {
+		rc = runtime_translate(&answer, root, &s.arena, &s.opts, &s.limits, "", s.err);
+	}
+	if (rc && rc != DSJ_ENOMEM)
+		count_and_pass(s.err, &sink), rc = 0;
+	*problems = sink.count;
 	session_end(&s);
 	return rc;
 }
@@ -158,7 +277,13 @@ static struct node *unwrap_job(struct node *root)
 	return root;
 }
 
-static int extract_in_session(struct session *s, const char *input, size_t len, struct node **runtime)
+static bool has_infrastructure(const struct node *job)
+{
+	return job && job->kind == NODE_MAP &&
+	       (map_get(job, "jobInfrastructureConfigurationDetails") || map_get(job, "projectId"));
+}
+
+static int extract_in_session(struct session *s, const char *input, size_t len, struct node **out)
 {
 	int rc = check_size(s, len);
 	if (rc)
@@ -166,25 +291,50 @@ static int extract_in_session(struct session *s, const char *input, size_t len, 
 	struct node *root = NULL;
 	if ((rc = json_read(&root, input, len, &s->arena, &s->limits, 0, s->err)))
 		return rc;
-	if ((rc = runtime_extract(runtime, unwrap_job(root), &s->arena, &s->opts, s->opts.artifact,
-				  s->err)))
+	struct node *job = unwrap_job(root);
+	if (s->opts.level == DSJ_LEVEL_JOB ||
+	    (s->opts.level == DSJ_LEVEL_AUTO && has_infrastructure(job))) {
+		if ((rc = job_extract(&s->arena, &s->opts, job, out, s->err)))
+			return rc;
+		sort_keys(*out);
+		return 0;
+	}
+	if ((rc = runtime_extract(out, job, &s->arena, &s->opts, s->opts.artifact, s->err)))
 		return rc;
-	sort_keys(map_get(*runtime, "spec"));
+	sort_keys(map_get(*out, "spec"));
 	return 0;
+}
+
+static int extract_to_text(char **out, size_t *out_len, const char *input, size_t input_len,
+			   const struct dsj_options *opts, struct dsj_error *err)
+{
+	struct session s;
+	session_begin(&s, opts, err);
+	*out = NULL;
+	struct node *result = NULL;
+	int rc = extract_in_session(&s, input, input_len, &result);
+	if (!rc)
+		rc = write_output(&s, result, out, out_len);
+	session_end(&s);
+	return rc;
 }
 
 int dsj_extract(char **out, size_t *out_len, const char *input, size_t input_len,
 		const struct dsj_options *opts, struct dsj_error *err)
 {
-	struct session s;
-	session_begin(&s, opts, err);
-	*out = NULL;
-	struct node *runtime = NULL;
-	int rc = extract_in_session(&s, input, input_len, &runtime);
-	if (!rc)
-		rc = write_output(&s, runtime, out, out_len);
-	session_end(&s);
-	return rc;
+	return extract_to_text(out, out_len, input, input_len, opts, err);
+}
+
+int dsj_job_extract(char **out, size_t *out_len, const char *input, size_t input_len,
+		    const struct dsj_options *opts, struct dsj_error *err)
+{
+	struct dsj_options o;
+	if (opts)
+		o = *opts;
+	else
+		dsj_options_init(&o);
+	o.level = DSJ_LEVEL_JOB;
+	return extract_to_text(out, out_len, input, input_len, &o, err);
 }
 
 int dsj_error_format(const struct dsj_error *err, const char *file, char *buf, size_t size)

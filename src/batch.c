@@ -63,12 +63,23 @@ static int answer(char **out, size_t *out_len, const struct node *req,
 		rc = string_field(req, "artifact", &opts.artifact, e);
 	if (rc)
 		return rc;
+	const char *text = input->u.str.ptr;
+	size_t len = input->u.str.len;
+	/* the runtime ops convert runtimes whatever the document's kind, as ADS */
+	opts.level = DSJ_LEVEL_RUNTIME;
+	opts.job_form = DSJ_JOB_FORM_API;
 	if (str_eq(op->u.str, "translate"))
-		return dsj_translate(out, out_len, input->u.str.ptr, input->u.str.len, &opts, e);
+		return dsj_translate(out, out_len, text, len, &opts, e);
 	if (str_eq(op->u.str, "extract"))
-		return dsj_extract(out, out_len, input->u.str.ptr, input->u.str.len, &opts, e);
+		return dsj_extract(out, out_len, text, len, &opts, e);
+	if (str_eq(op->u.str, "job-translate"))
+		return dsj_job_translate(out, out_len, NULL, text, len, &opts, e);
+	if (str_eq(op->u.str, "job-extract"))
+		return dsj_job_extract(out, out_len, text, len, &opts, e);
 	return diag_node(e, DSJ_EUSAGE, op, "op", "ValueError",
-			 "unknown op \"%.40s\": expected translate or extract", op->u.str.ptr);
+			 "unknown op \"%.40s\": expected translate, extract, job-translate or "
+			 "job-extract",
+			 op->u.str.ptr);
 }
 
 int dsj_batch_answer(char **out, size_t *out_len, const char *request, size_t request_len,

@@ -124,5 +124,51 @@ run "translate --help" 0 "$dsjob" translate --help
 run "version" 0 "$dsjob" --version
 [[ "$out" == "dsjob "* ]] && ok || fail "version" "$out"
 
+# --- whole jobs
+run "job translate api" 0 "$dsjob" translate "$examples/job.yaml"
+[[ "$out" == *'"body": {'* && "$out" == *'"artifact": {'* && "$out" == *'"displayName": "Training on mnist"'* ]] &&
+  ok || fail "job translate api" "$out"
+run "job translate oci-cli" 0 "$dsjob" translate --format oci-cli "$examples/job.yaml" &&
+  expect_err_re "job translate oci-cli (artifact note)" 'create-job-artifact .*--job-artifact-file oci://code@mytenancy/train.py'
+# the oci-cli form's top-level keys are exactly the CLI's option names
+keys=$(printf '%s\n' "$out" | grep -E '^  "[A-Za-z]+":' | sed -E 's/^  "([A-Za-z]+)".*/\1/' | sort | tr '\n' ' ')
+want="compartmentId configurationDetails displayName freeformTags infrastructureConfigurationDetails jobStorageMountConfigurationDetailsList logConfigurationDetails projectId "
+[ "$keys" == "$want" ] && ok || fail "oci-cli key names" "got: $keys"
+[[ "$out" != *'"body"'* && "$out" != *'"artifact"'* && "$out" != *'jobConfigurationDetails'* ]] &&
+  ok || fail "oci-cli form has no API names" "$out"
+run "job translate yaml" 0 "$dsjob" translate --output yaml "$examples/job.yaml"
+[[ "$out" == *"blockStorageSizeInGBs: 100"* ]] && ok || fail "job translate yaml" "$out"
+run "bad --format" 2 "$dsjob" translate --format xml "$examples/job.yaml"
+printf 'kind: job\nspec:\n  infrastructure:\n    kind: infrastructure\n    type: dataFlow\n  runtime: {kind: runtime, type: python}\n' >"$work/flow.yaml"
+run "dataFlow infrastructure" 1 "$dsjob" translate "$work/flow.yaml" &&
+  expect_err_re "dataFlow infrastructure" 'flow.yaml:5:11: spec.infrastructure.type: .*dataFlow is not supported'
+
+# --- validate: every problem of one bad job at once, each located
+run "validate bad job" 1 "$dsjob" validate "$here/cases/bad_job.yaml"
+n=$(printf '%s\n' "$err" | grep -cE '^[^ ]+bad_job.yaml:[0-9]+:[0-9]+: spec[.][^ ]+: ')
+[ "$n" -ge 8 ] && ok || fail "validate reports every problem" "$n lines: $err"
+for key in spec.name spec.runtime.spec.conda.slug spec.infrastructure.spec.shapeConfigDetails \
+  spec.infrastructure.spec.blockStorageSize spec.infrastructure.spec.jobInfrastructureType \
+  spec.infrastructure.spec.storageMount spec.infrastructure.spec.logId \
+  spec.infrastructure.spec.compartmentId; do
+  [[ "$err" == *"$key"* ]] && ok || fail "validate reports $key" "$err"
+done
+run "validate good job" 0 "$dsjob" validate "$examples/job.yaml" && expect_err_re "validate good job (quiet)" '^$'
+
+# --- job extract and the round trip job -> body -> job -> body
+"$dsjob" translate "$examples/job.yaml" | sed -n '/^  "body": {/,/^  },$/p' | sed -e '1s/.*/{/' -e '$s/.*/}/' >"$work/body.json"
+run "job extract" 0 "$dsjob" extract --artifact train.py "$work/body.json" &&
+  expect_out "job extract" "$(cat "$here/cases/job_roundtrip.yaml")"
+run "job extract --runtime-only" 0 "$dsjob" extract --runtime-only --artifact train.py "$work/body.json"
+[[ "$out" == "kind: runtime"* ]] && ok || fail "job extract --runtime-only" "$out"
+printf '%s\n' "$out" >/dev/null
+"$dsjob" extract --artifact train.py "$work/body.json" >"$work/job2.yaml"
+"$dsjob" translate "$work/job2.yaml" | sed -n '/^  "body": {/,/^  },$/p' | sed -e '1s/.*/{/' -e '$s/.*/}/' >"$work/body2.json"
+cmp -s "$work/body.json" "$work/body2.json" && ok || fail "job round trip" "$(diff "$work/body.json" "$work/body2.json")"
+printf '%s\n' '{"op": "job-translate", "input": "kind: job\n"}' '{"op": "job-extract", "input": "{}"}' |
+  "$dsjob" --jsonl >"$work/jobs.out"
+[[ "$(sed -n 1p "$work/jobs.out")" == '{"error": '* && "$(sed -n 2p "$work/jobs.out")" == '{"kind": "job"'* ]] &&
+  ok || fail "batch job ops" "$(cat "$work/jobs.out")"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
