@@ -12,11 +12,7 @@ static const struct env_mapping container_env_mappings[] = {
 	{NULL, NULL},
 };
 
-static const struct spec_alias container_aliases[] = {
-	{"freeformTags", "freeform_tags"},
-	{"definedTags", "defined_tags"},
-	{NULL, NULL},
-};
+static const struct spec_alias *const container_aliases[] = {aliases_base, NULL};
 
 static int container_translate(struct translate_ctx *t)
 {
@@ -29,12 +25,6 @@ static int container_translate(struct translate_ctx *t)
 	return rc ? rc : set_artifact_cstr(t, "path", "jobs/templates/container.py");
 }
 
-/* The ASCII characters Python's str.strip() removes. */
-static bool is_py_space(char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
-}
-
 /* "-c,echo Hello" -> ["-c", "echo Hello"]; items are stripped; "" -> none. */
 static int split_args(struct extract_ctx *x, const char *name, const char *key)
 {
@@ -44,25 +34,8 @@ static int split_args(struct extract_ctx *x, const char *name, const char *key)
 	if (v->kind != NODE_STR)
 		return extract_fail(x, v, name, PY_ATTRIBUTE_ERROR,
 				    "'%s' object has no attribute 'split'", node_type_name(v));
-	struct node *list = node_new(x->a, NODE_SEQ, 0, 0);
-	if (!list)
-		return diag_nomem(x->err);
-	const char *p = v->u.str.ptr, *end = p + v->u.str.len;
-	for (;;) {
-		const char *stop = memchr(p, ',', (size_t)(end - p));
-		const char *s = p, *e = stop ? stop : end;
-		while (s < e && is_py_space(*s))
-			s++;
-		while (e > s && is_py_space(e[-1]))
-			e--;
-		struct node *item = node_new_str(x->a, s, (size_t)(e - s));
-		if (!item || seq_push(x->a, list, item))
-			return diag_nomem(x->err);
-		if (!stop)
-			break;
-		p = stop + 1;
-	}
-	return spec_put(x, key, list);
+	struct node *list = split_text(x->a, v->u.str, ',', true);
+	return list ? spec_put(x, key, list) : diag_nomem(x->err);
 }
 
 static int container_extract(struct extract_ctx *x)

@@ -16,18 +16,13 @@ static const struct env_mapping git_env_mappings[] = {
 	{NULL, NULL},
 };
 
-static const struct spec_alias git_aliases[] = {
+static const struct spec_alias git_own[] = {
 	{"gitSecretId", "git_secret_id"},
 	{"skipMetadataUpdate", "skip_metadata_update"},
-	{"outputDir", "output_dir"},
-	{"outputUri", "output_uri"},
-	{"pythonPath", "python_path"},
-	{"entryFunction", "entry_function"},
-	{"workingDir", "working_dir"},
-	{"freeformTags", "freeform_tags"},
-	{"definedTags", "defined_tags"},
 	{NULL, NULL},
 };
+
+static const struct spec_alias *const git_aliases[] = {git_own, aliases_python_mixin, aliases_base, NULL};
 
 static int git_translate(struct translate_ctx *t)
 {

@@ -7,15 +7,15 @@
 #include "pypath.h"
 #include "runtime.h"
 
-static const struct spec_alias notebook_aliases[] = {
+static const struct spec_alias notebook_own[] = {
 	{"notebookPathURI", "notebook_path_uri"},
 	{"notebookEncoding", "notebook_encoding"},
 	{"outputUri", "output_uri"},
 	{"excludeTags", "exclude_tags"},
-	{"freeformTags", "freeform_tags"},
-	{"definedTags", "defined_tags"},
 	{NULL, NULL},
 };
+
+static const struct spec_alias *const notebook_aliases[] = {notebook_own, aliases_base, NULL};
 
 /* output_uri, then outputURI, then outputUri: the order the reference applies them. */
 static struct node *notebook_output_uri(struct translate_ctx *t, const char **key)
@@ -64,20 +64,7 @@ static int exclude_tags(struct translate_ctx *t)
 {
 	const char *key;
 	struct node *tags = spec_get(t, "excludeTags", &key);
-	if (!node_truthy(tags))
-		return 0;
-	struct buf b;
-	buf_init(&b, 0);
-	struct dsj_error jerr = {0};
-	if (py_json_dumps(&b, tags, &jerr)) {
-		buf_free(&b);
-		if (jerr.code == DSJ_ENOMEM)
-			return diag_nomem(t->err);
-		return spec_fail(t, tags, key, jerr.type, "%s", jerr.message);
-	}
-	struct node *v = node_new_str(t->a, buf_cstr(&b), b.len);
-	buf_free(&b);
-	return env_put(t, "NOTEBOOK_EXCLUDE_TAGS", v);
+	return node_truthy(tags) ? env_put_json(t, "NOTEBOOK_EXCLUDE_TAGS", tags, key) : 0;
 }
 
 static int notebook_translate(struct translate_ctx *t)

@@ -18,17 +18,7 @@ const struct env_mapping python_env_mappings[] = {
 	{NULL, NULL},
 };
 
-static const struct spec_alias python_aliases[] = {
-	{"scriptPathURI", "script_path_uri"},
-	{"outputDir", "output_dir"},
-	{"outputUri", "output_uri"},
-	{"pythonPath", "python_path"},
-	{"entryFunction", "entry_function"},
-	{"workingDir", "working_dir"},
-	{"freeformTags", "freeform_tags"},
-	{"definedTags", "defined_tags"},
-	{NULL, NULL},
-};
+static const struct spec_alias *const python_aliases[] = {aliases_script, aliases_python_mixin, aliases_base, NULL};
 
 int translate_python_env(struct translate_ctx *t)
 {

@@ -17,17 +17,7 @@ static const struct env_mapping git_env_mappings[] = {
 	{NULL, NULL},
 };
 
-static const struct spec_alias pytorch_aliases[] = {
-	{"scriptPathURI", "script_path_uri"},
-	{"outputDir", "output_dir"},
-	{"outputUri", "output_uri"},
-	{"pythonPath", "python_path"},
-	{"entryFunction", "entry_function"},
-	{"workingDir", "working_dir"},
-	{"freeformTags", "freeform_tags"},
-	{"definedTags", "defined_tags"},
-	{NULL, NULL},
-};
+static const struct spec_alias *const pytorch_aliases[] = {aliases_script, aliases_python_mixin, aliases_base, NULL};
 
 /* Digits + 1 (no sign), for ints of any size. */
 static char *digits_plus_one(struct arena *a, struct str d, size_t *len)
@@ -95,23 +85,10 @@ static int worker_count(struct translate_ctx *t)
 	return env_put(t, "OCI__WORKER_COUNT", worker_count_text(t->a, replicas->u.integer.text));
 }
 
-static int json_variable(struct translate_ctx *t, const char *key, const char *name)
+static int inputs_variable(struct translate_ctx *t)
 {
-	struct node *v = map_get(t->spec, key);
-	if (!node_truthy(v))
-		return 0;
-	struct buf b;
-	buf_init(&b, 0);
-	struct dsj_error jerr = {0};
-	if (py_json_dumps(&b, v, &jerr)) {
-		buf_free(&b);
-		if (jerr.code == DSJ_ENOMEM)
-			return diag_nomem(t->err);
-		return spec_fail(t, v, key, jerr.type, "%s", jerr.message);
-	}
-	struct node *s = node_new_str(t->a, buf_cstr(&b), b.len);
-	buf_free(&b);
-	return env_put(t, name, s);
+	struct node *inputs = map_get(t->spec, "inputs");
+	return node_truthy(inputs) ? env_put_json(t, "OCI__INPUT_MAPPINGS", inputs, "inputs") : 0;
 }
 
 static int git_variables(struct translate_ctx *t)
@@ -172,7 +149,7 @@ static int pytorch_translate(struct translate_ctx *t)
 	if (!rc)
 		rc = env_put_cstr(t, "JOB_RUN_ENTRYPOINT", "driver_pytorch.py");
 	if (!rc)
-		rc = json_variable(t, "inputs", "OCI__INPUT_MAPPINGS");
+		rc = inputs_variable(t);
 	if (!rc)
 		rc = git_variables(t);
 	if (!rc)

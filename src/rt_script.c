@@ -1,12 +1,7 @@
 /* ScriptRuntime: a script (or archive) run as is, with a conda pack. */
 #include "runtime.h"
 
-static const struct spec_alias script_aliases[] = {
-	{"scriptPathURI", "script_path_uri"},
-	{"freeformTags", "freeform_tags"},
-	{"definedTags", "defined_tags"},
-	{NULL, NULL},
-};
+static const struct spec_alias *const script_aliases[] = {aliases_script, aliases_base, NULL};
 
 static int script_translate(struct translate_ctx *t)
 {

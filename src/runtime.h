@@ -29,7 +29,9 @@ struct extract_ctx;
 struct runtime_type {
 	const char *name;          /* YAML `type`, e.g. "gitPython" */
 	const char *class_name;    /* e.g. "GitPythonRuntime" (for messages) */
-	const struct spec_alias *aliases; /* NULL-terminated */
+	/* NULL-terminated list of NULL-terminated alias tables (the attribute maps
+	 * a runtime class inherits) */
+	const struct spec_alias *const *aliases;
 	/* Adds the type's variables to t->env and sets t->artifact. */
 	int (*translate)(struct translate_ctx *t);
 	/* Builds x->spec from x->envs; returns RT_INCOMPATIBLE when the job is not
@@ -61,6 +63,11 @@ struct extract_ctx {
 	struct dsj_error *err;
 };
 
+/* Alias tables shared by several types (runtime_translate.c). */
+extern const struct spec_alias aliases_base[];          /* tags */
+extern const struct spec_alias aliases_script[];        /* scriptPathURI */
+extern const struct spec_alias aliases_python_mixin[];  /* outputDir, pythonPath, ... */
+
 /* Registry (runtime_registry.c). */
 const struct runtime_type *runtime_type_find(const char *name, size_t len);
 /* Extraction priority: container, pyTorchDistributed, gitPython, notebook, python, script. */
@@ -89,6 +96,9 @@ int translate_conda(struct translate_ctx *t);
 int set_artifact(struct translate_ctx *t, const char *type, const struct node *source,
 		 const char *key);
 int set_artifact_cstr(struct translate_ctx *t, const char *type, const char *source);
+/* Sets variable `name` to json.dumps(value) (spec key `key`, for messages). */
+int env_put_json(struct translate_ctx *t, const char *name, const struct node *value,
+		 const char *key);
 /* A short description of a value for messages: "integer 31", "a list". */
 const char *describe_value(struct arena *a, const struct node *v);
 
@@ -103,6 +113,8 @@ int extract_specs(struct extract_ctx *x, const struct env_mapping *map);
 int extract_conda(struct extract_ctx *x);
 /* Splits a spec string value on `delim` into a list (pythonPath). */
 int spec_split_list(struct extract_ctx *x, const char *key, char delim);
+/* text.split(delim), each item stripped when `strip` (container cmd lists). */
+struct node *split_text(struct arena *a, struct str text, char delim, bool strip);
 int spec_put(struct extract_ctx *x, const char *key, struct node *value);
 int extract_fail(struct extract_ctx *x, const struct node *at, const char *name,
 		 const char *type, const char *fmt, ...) __attribute__((format(printf, 5, 6)));

@@ -116,6 +116,34 @@ int extract_conda(struct extract_ctx *x)
 	return 0;
 }
 
+/* The ASCII characters Python's str.strip() removes. */
+static bool is_py_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+}
+
+struct node *split_text(struct arena *a, struct str text, char delim, bool strip)
+{
+	struct node *list = node_new(a, NODE_SEQ, 0, 0);
+	if (!list)
+		return NULL;
+	const char *p = text.ptr, *end = p + text.len;
+	for (;;) {
+		const char *stop = memchr(p, delim, (size_t)(end - p));
+		const char *s = p, *e = stop ? stop : end;
+		while (strip && s < e && is_py_space(*s))
+			s++;
+		while (strip && e > s && is_py_space(e[-1]))
+			e--;
+		struct node *item = node_new_str(a, s, (size_t)(e - s));
+		if (!item || seq_push(a, list, item))
+			return NULL;
+		if (!stop)
+			return list;
+		p = stop + 1;
+	}
+}
+
 int spec_split_list(struct extract_ctx *x, const char *key, char delim)
 {
 	struct node *v = map_get(x->spec, key);
@@ -124,19 +152,6 @@ int spec_split_list(struct extract_ctx *x, const char *key, char delim)
 	if (v->kind != NODE_STR)
 		return extract_fail(x, v, NULL, PY_ATTRIBUTE_ERROR,
 				    "'%s' object has no attribute 'split'", node_type_name(v));
-	struct node *list = node_new(x->a, NODE_SEQ, v->line, v->col);
-	if (!list)
-		return diag_nomem(x->err);
-	const char *p = v->u.str.ptr, *end = p + v->u.str.len;
-	for (;;) {
-		const char *stop = memchr(p, delim, (size_t)(end - p));
-		const char *part_end = stop ? stop : end;
-		struct node *item = node_new_str(x->a, p, (size_t)(part_end - p));
-		if (!item || seq_push(x->a, list, item))
-			return diag_nomem(x->err);
-		if (!stop)
-			break;
-		p = stop + 1;
-	}
-	return spec_put(x, key, list);
+	struct node *list = split_text(x->a, v->u.str, delim, false);
+	return list ? spec_put(x, key, list) : diag_nomem(x->err);
 }

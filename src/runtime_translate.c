@@ -5,16 +5,38 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "json.h"
 #include "pypath.h"
 #include "pyrepr.h"
 #include "pyurl.h"
 #include "runtime.h"
 
+const struct spec_alias aliases_base[] = {
+	{"freeformTags", "freeform_tags"},
+	{"definedTags", "defined_tags"},
+	{NULL, NULL},
+};
+
+const struct spec_alias aliases_script[] = {
+	{"scriptPathURI", "script_path_uri"},
+	{NULL, NULL},
+};
+
+const struct spec_alias aliases_python_mixin[] = {
+	{"outputDir", "output_dir"},
+	{"outputUri", "output_uri"},
+	{"pythonPath", "python_path"},
+	{"entryFunction", "entry_function"},
+	{"workingDir", "working_dir"},
+	{NULL, NULL},
+};
+
 static const char *alias_of(const struct runtime_type *type, const char *camel)
 {
-	for (const struct spec_alias *al = type->aliases; al && al->camel; al++)
-		if (strcmp(al->camel, camel) == 0)
-			return al->snake;
+	for (const struct spec_alias *const *table = type->aliases; *table; table++)
+		for (const struct spec_alias *al = *table; al->camel; al++)
+			if (strcmp(al->camel, camel) == 0)
+				return al->snake;
 	return NULL;
 }
 
@@ -61,6 +83,23 @@ int env_put(struct translate_ctx *t, const char *name, struct node *value)
 int env_put_cstr(struct translate_ctx *t, const char *name, const char *value)
 {
 	return env_put(t, name, node_new_cstr(t->a, value));
+}
+
+int env_put_json(struct translate_ctx *t, const char *name, const struct node *value,
+		 const char *key)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	struct dsj_error jerr = {0};
+	if (py_json_dumps(&b, value, &jerr)) {
+		buf_free(&b);
+		if (jerr.code == DSJ_ENOMEM)
+			return diag_nomem(t->err);
+		return spec_fail(t, value, key, jerr.type, "%s", jerr.message);
+	}
+	struct node *s = b.failed ? NULL : node_new_str(t->a, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return env_put(t, name, s);
 }
 
 const char *describe_value(struct arena *a, const struct node *v)
