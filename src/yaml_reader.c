@@ -317,11 +317,28 @@ static int own_pair(struct reader *r, struct keyindex *ix, struct node *map,
 	return dict_set(r, ix, map, k->node, v->node);
 }
 
+/* Keys a "<<" value can bring in: the index must have room for all of them
+ * (a full open-addressing table would never find an empty slot). */
+static size_t merged_keys(const struct node *v)
+{
+	if (v->kind == NODE_MAP)
+		return v->u.map.count;
+	size_t n = 0;
+	if (v->kind == NODE_SEQ)
+		for (size_t i = 0; i < v->u.seq.count; i++)
+			if (v->u.seq.items[i]->kind == NODE_MAP)
+				n += v->u.seq.items[i]->u.map.count;
+	return n;
+}
+
 static int build_map(struct reader *r, struct frame *f)
 {
 	struct keyindex ix;
-	size_t pairs = f->count / 2;
-	if (keyindex_init(&ix, pairs))
+	size_t pairs = f->count / 2, keys = pairs;
+	for (size_t i = 0; i < pairs; i++)
+		if (f->items[2 * i].special == YTAG_MERGE)
+			keys += merged_keys(f->items[2 * i + 1].node);
+	if (keyindex_init(&ix, keys))
 		return diag_nomem(r->err);
 	int rc = 0;
 	for (size_t i = 0; i < pairs && !rc; i++)

@@ -238,6 +238,13 @@ static void test_mappings(void **state)
 	check("{1: a, 1.0: b, true: c}", "{1: 'c'}");
 	check("{0: a, false: b, 0.0: c, '0': d}", "{0: 'c', '0': 'd'}");
 	check("'<<': 1", "{'<<': 1}");
+	/* a merge bringing in more keys than the mapping has pairs (found by fuzzing:
+	 * the key index was sized for the pairs alone and filled up) */
+	check("a: &x {k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7, k8: 8, k9: 9}\n"
+	      "b: {<<: [*x, *x], z: 0}\n",
+	      "{'a': {'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, 'k8': 8, "
+	      "'k9': 9}, 'b': {'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, "
+	      "'k8': 8, 'k9': 9, 'z': 0}}");
 	read_error("[[1], 2]: x", DSJ_EINPUT, "ConstructorError");
 	read_error("{{a: 1}: x}", DSJ_EINPUT, "ConstructorError");
 	read_error("x: {<<: 1}", DSJ_EINPUT, "ConstructorError");
