@@ -10,6 +10,7 @@
 #include "json.h"
 #include "pyrepr.h"
 #include "runtime_env.h"
+#include "strindex.h"
 
 struct env_list {
 	struct node **keys;  /* the names as written */
@@ -17,30 +18,19 @@ struct env_list {
 	struct str *values;
 	struct node **at;    /* value nodes, for messages */
 	size_t count;
-	long *slots;         /* hash index over names: -1 empty, else list index */
-	size_t nslots;
+	struct strindex index; /* over names */
 };
 
-static size_t hash_str(struct str s)
-{
-	size_t h = 1469598103934665603u;
-	for (size_t i = 0; i < s.len; i++)
-		h = (h ^ (unsigned char)s.ptr[i]) * 1099511628211u;
-	return h;
-}
+struct name_probe {
+	const struct str *names;
+	struct str key;
+};
 
-/* The slot holding `name`, or the empty slot where it would go. */
-static long *slot_for(struct env_list *l, struct str name)
+static bool name_is(const void *ctx, size_t pos)
 {
-	size_t mask = l->nslots - 1;
-	for (size_t i = hash_str(name) & mask;; i = (i + 1) & mask) {
-		long *slot = &l->slots[i];
-		if (*slot < 0)
-			return slot;
-		struct str other = l->names[*slot];
-		if (other.len == name.len && memcmp(other.ptr, name.ptr, name.len) == 0)
-			return slot;
-	}
+	const struct name_probe *p = ctx;
+	struct str a = p->names[pos];
+	return a.len == p->key.len && memcmp(a.ptr, p->key.ptr, a.len) == 0;
 }
 
 static int value_text(struct translate_ctx *t, struct node *v, const char *path, struct str *out)
@@ -109,18 +99,22 @@ static int add_var(struct translate_ctx *t, struct env_list *l, struct node *nam
 	snprintf(vpath, sizeof(vpath), "%s.value", path);
 	if ((rc = value_text(t, value, vpath, &text)))
 		return rc;
-	long *slot = slot_for(l, key);
-	if (*slot >= 0 && !node_key_equal(l->keys[*slot], name))
+	uint64_t hash = strindex_hash(STRINDEX_SEED, key.ptr, key.len);
+	struct name_probe probe = {l->names, key};
+	long i = strindex_find(&l->index, hash, name_is, &probe);
+	if (i >= 0 && !node_key_equal(l->keys[i], name))
 		return diag_node(t->err, DSJ_EINPUT, name, path, "DuplicateOptionError",
 				 "While reading from '<dict>': option '%.*s' in section 'envs' "
 				 "already exists", (int)key.len, key.ptr);
-	if (*slot < 0) {
-		*slot = (long)l->count++;
-		l->keys[*slot] = name;
-		l->names[*slot] = key;
+	if (i < 0) {
+		i = (long)l->count++;
+		l->keys[i] = name;
+		l->names[i] = key;
+		if (strindex_add(&l->index, t->a, hash, (size_t)i))
+			return diag_nomem(t->err);
 	}
-	l->values[*slot] = text;
-	l->at[*slot] = value ? value : name;
+	l->values[i] = text;
+	l->at[i] = value ? value : name;
 	return 0;
 }
 
@@ -212,20 +206,14 @@ int translate_user_env(struct translate_ctx *t)
 		return diag_node(t->err, DSJ_ELIMIT, env, "spec.env", "LimitError",
 				 "%zu environment variables exceed the limit of %zu", n,
 				 t->limits->max_env_vars);
-	size_t nslots = 8;
-	while (nslots < 2 * n)
-		nslots *= 2;
 	struct env_list l = {
 		.keys = arena_alloc(t->a, n * sizeof(struct node *)),
 		.names = arena_alloc(t->a, n * sizeof(struct str)),
 		.values = arena_alloc(t->a, n * sizeof(struct str)),
 		.at = arena_alloc(t->a, n * sizeof(struct node *)),
-		.slots = arena_alloc(t->a, nslots * sizeof(long)),
-		.nslots = nslots,
 	};
-	if (!l.keys || !l.names || !l.values || !l.at || !l.slots)
+	if (!l.keys || !l.names || !l.values || !l.at || strindex_init(&l.index, t->a, n))
 		return diag_nomem(t->err);
-	memset(l.slots, 0xff, nslots * sizeof(long));
 	int rc = env->kind == NODE_MAP ? collect_mapping(t, env, key, &l)
 				       : collect_list(t, env, key, &l);
 	return rc ? rc : interpolate_into(t, &l, key);
