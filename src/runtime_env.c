@@ -33,7 +33,29 @@ static bool name_is(const void *ctx, size_t pos)
 	return a.len == p->key.len && memcmp(a.ptr, p->key.ptr, a.len) == 0;
 }
 
-static int value_text(struct translate_ctx *t, struct node *v, const char *path, struct str *out)
+/* Where a variable was written; its key path is spelled out only for a
+ * message, not for every variable. */
+struct env_where {
+	const char *key;        /* "env" as written */
+	const struct node *name; /* mapping form: the name key */
+	size_t index;           /* list form: the item's index */
+	bool list;
+};
+
+/* spec.env.NAME (mapping) or spec.env[i].name (list), then `suffix`. */
+static const char *where_path(struct translate_ctx *t, const struct env_where *w,
+			      const char *suffix, char *out, size_t size)
+{
+	if (w->list)
+		snprintf(out, size, "%sspec.%s[%zu].name%s", t->prefix, w->key, w->index, suffix);
+	else
+		snprintf(out, size, "%sspec.%s.%s%s", t->prefix, w->key,
+			 w->name->kind == NODE_STR ? w->name->u.str.ptr : "?", suffix);
+	return out;
+}
+
+static int value_text(struct translate_ctx *t, struct node *v, const struct env_where *w,
+		      struct str *out)
 {
 	if (!v || v->kind == NODE_NULL) {
 		*out = (struct str){"", 0};
@@ -43,6 +65,7 @@ static int value_text(struct translate_ctx *t, struct node *v, const char *path,
 		*out = v->u.str;
 		return 0;
 	}
+	char path[DSJ_ERROR_PATH_MAX];
 	struct buf b;
 	buf_init(&b, 0);
 	struct dsj_error jerr = {0};
@@ -51,7 +74,9 @@ static int value_text(struct translate_ctx *t, struct node *v, const char *path,
 		rc = py_str(&b, v); /* json.dumps fails; the reference falls back to str() */
 	else if (py_json_dumps(&b, v, &jerr))
 		rc = jerr.code == DSJ_ENOMEM ? diag_nomem(t->err)
-					     : diag_node(t->err, DSJ_EINPUT, v, path, PY_TYPE_ERROR,
+					     : diag_node(t->err, DSJ_EINPUT, v,
+							 where_path(t, w, ".value", path, sizeof(path)),
+							 PY_TYPE_ERROR,
 							 "%s", jerr.message);
 	if (!rc && b.failed)
 		rc = diag_nomem(t->err);
@@ -66,15 +91,17 @@ static int value_text(struct translate_ctx *t, struct node *v, const char *path,
 }
 
 /* ConfigParser keys are str(name): str, int and float names work. */
-static int name_text(struct translate_ctx *t, struct node *name, const char *path, struct str *out)
+static int name_text(struct translate_ctx *t, struct node *name, const struct env_where *w,
+		     struct str *out)
 {
+	char path[DSJ_ERROR_PATH_MAX];
 	if (name->kind == NODE_STR) {
 		*out = name->u.str;
 		return 0;
 	}
 	if (name->kind != NODE_INT && name->kind != NODE_FLOAT)
-		return diag_node(t->err, DSJ_EINPUT, name, path, PY_TYPE_ERROR,
-				 "environment variable names must be strings, got %s",
+		return diag_node(t->err, DSJ_EINPUT, name, where_path(t, w, "", path, sizeof(path)),
+				 PY_TYPE_ERROR, "environment variable names must be strings, got %s",
 				 describe_value(t->a, name));
 	struct buf b;
 	buf_init(&b, 0);
@@ -89,21 +116,21 @@ static int name_text(struct translate_ctx *t, struct node *name, const char *pat
  * reference's dict does; two different names with the same str() collide in
  * ConfigParser. */
 static int add_var(struct translate_ctx *t, struct env_list *l, struct node *name,
-		   struct node *value, const char *path)
+		   struct node *value, const struct env_where *w)
 {
-	char vpath[DSJ_ERROR_PATH_MAX];
+	char path[DSJ_ERROR_PATH_MAX];
 	struct str text, key;
-	int rc = name_text(t, name, path, &key);
+	int rc = name_text(t, name, w, &key);
 	if (rc)
 		return rc;
-	snprintf(vpath, sizeof(vpath), "%s.value", path);
-	if ((rc = value_text(t, value, vpath, &text)))
+	if ((rc = value_text(t, value, w, &text)))
 		return rc;
 	uint64_t hash = strindex_hash(STRINDEX_SEED, key.ptr, key.len);
 	struct name_probe probe = {l->names, key};
 	long i = strindex_find(&l->index, hash, name_is, &probe);
 	if (i >= 0 && !node_key_equal(l->keys[i], name))
-		return diag_node(t->err, DSJ_EINPUT, name, path, "DuplicateOptionError",
+		return diag_node(t->err, DSJ_EINPUT, name, where_path(t, w, "", path, sizeof(path)),
+				 "DuplicateOptionError",
 				 "While reading from '<dict>': option '%.*s' in section 'envs' "
 				 "already exists", (int)key.len, key.ptr);
 	if (i < 0) {
@@ -124,17 +151,18 @@ static int collect_mapping(struct translate_ctx *t, struct node *env, const char
 	char path[DSJ_ERROR_PATH_MAX];
 	for (size_t i = 0; i < env->u.map.count; i++) {
 		struct node *name = env->u.map.items[i].key;
-		snprintf(path, sizeof(path), "%sspec.%s.%s", t->prefix, key,
-			 name->kind == NODE_STR ? name->u.str.ptr : "?");
+		struct env_where w = {.key = key, .name = name};
 		if (name->kind != NODE_STR)
-			return diag_node(t->err, DSJ_EINPUT, name, path, PY_TYPE_ERROR,
+			return diag_node(t->err, DSJ_EINPUT, name,
+					 where_path(t, &w, "", path, sizeof(path)), PY_TYPE_ERROR,
 					 "environment variable names must be strings, got %s",
 					 describe_value(t->a, name));
 		if (str_eq(name->u.str, "self"))
-			return diag_node(t->err, DSJ_EINPUT, name, path, PY_TYPE_ERROR,
+			return diag_node(t->err, DSJ_EINPUT, name,
+					 where_path(t, &w, "", path, sizeof(path)), PY_TYPE_ERROR,
 					 "Runtime.with_environment_variable() got multiple values "
 					 "for argument 'self'");
-		int rc = add_var(t, l, name, env->u.map.items[i].value, path);
+		int rc = add_var(t, l, name, env->u.map.items[i].value, &w);
 		if (rc)
 			return rc;
 	}
@@ -147,19 +175,20 @@ static int collect_list(struct translate_ctx *t, struct node *env, const char *k
 	char path[DSJ_ERROR_PATH_MAX];
 	for (size_t i = 0; i < env->u.seq.count; i++) {
 		struct node *item = env->u.seq.items[i];
-		snprintf(path, sizeof(path), "%sspec.%s[%zu]", t->prefix, key, i);
+		long at = item->kind == NODE_MAP ? map_find(item, "value", 5) : -1;
+		struct node *name = item->kind == NODE_MAP ? map_get(item, "name") : NULL;
+		if (item->kind != NODE_MAP || !name || at < 0)
+			snprintf(path, sizeof(path), "%sspec.%s[%zu]", t->prefix, key, i);
 		if (item->kind != NODE_MAP)
 			return diag_node(t->err, DSJ_EINPUT, item, path, PY_TYPE_ERROR,
 					 "expected a mapping {name, value}, got %s",
 					 describe_value(t->a, item));
-		struct node *name = map_get(item, "name");
-		struct node *value = map_get(item, "value");
-		if (!name || map_find(item, "value", 5) < 0)
+		if (!name || at < 0)
 			return diag_node(t->err, DSJ_EINPUT, item, path, PY_KEY_ERROR,
 					 "'%s' is required", name ? "value" : "name");
-		char npath[DSJ_ERROR_PATH_MAX];
-		snprintf(npath, sizeof(npath), "%s.name", path);
-		int rc = add_var(t, l, name, value, npath);
+		struct node *value = item->u.map.items[at].value;
+		struct env_where w = {.key = key, .index = i, .list = true};
+		int rc = add_var(t, l, name, value, &w);
 		if (rc)
 			return rc;
 	}
