@@ -211,10 +211,25 @@ static int interpolate_into(struct translate_ctx *t, struct env_list *l, const c
 			 (int)l->names[ie.index].len, l->names[ie.index].ptr);
 		return diag_node(t->err, DSJ_EINPUT, l->at[ie.index], path, ie.type, "%s", ie.message);
 	}
+	/* map_set(env, name, value) without copying: the names and values
+	 * already live in the arena, NUL-terminated. A name is a C string to
+	 * map_set, so one with a NUL byte ends there. */
 	for (size_t i = 0; i < l->count; i++) {
-		char *name = arena_strndup(t->a, l->names[i].ptr, l->names[i].len);
-		struct node *value = node_new_str(t->a, out[i].ptr, out[i].len);
-		if (!name || !value || map_set(t->a, t->env, name, value))
+		struct str name = {l->names[i].ptr, strnlen(l->names[i].ptr, l->names[i].len)};
+		struct node *value = node_new(t->a, NODE_STR, 0, 0);
+		if (!value)
+			return diag_nomem(t->err);
+		value->u.str = out[i];
+		long at = map_find(t->env, name.ptr, name.len);
+		if (at >= 0) {
+			t->env->u.map.items[at].value = value;
+			continue;
+		}
+		struct node *name_node = node_new(t->a, NODE_STR, 0, 0);
+		if (!name_node)
+			return diag_nomem(t->err);
+		name_node->u.str = name;
+		if (map_push(t->a, t->env, name_node, value))
 			return diag_nomem(t->err);
 	}
 	return 0;
