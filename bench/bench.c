@@ -303,8 +303,9 @@ static int scale_json_parse(const char *text, size_t len)
 {
 	struct arena a;
 	struct node *root;
+	struct dsj_options o = big_options(DSJ_FORMAT_JSON_LINE);
 	arena_init(&a, 0);
-	int rc = json_read(&root, text, len, &a, NULL, 0, NULL);
+	int rc = json_read(&root, text, len, &a, &o.limits, 0, NULL);
 	arena_free(&a);
 	return rc;
 }

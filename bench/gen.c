@@ -218,7 +218,10 @@ int gen_job_json(struct buf *out, struct gen_rng *r, const char *payload, size_t
 	struct node *p = NULL, *job, *infra, *shape, *logc;
 	char id[128];
 	int rc = -1;
-	if (json_read(&p, payload, len, &a, NULL, 0, NULL) || p->kind != NODE_MAP)
+	struct dsj_limits lim = {.max_input_bytes = (size_t)1 << 30,
+				 .max_scalar_bytes = (size_t)1 << 30,
+				 .max_nodes = (size_t)1 << 28};
+	if (json_read(&p, payload, len, &a, &lim, 0, NULL) || p->kind != NODE_MAP)
 		goto done;
 	job = node_new(&a, NODE_MAP, 0, 0);
 	infra = node_new(&a, NODE_MAP, 0, 0);
