@@ -90,8 +90,7 @@ static void sort_keys(struct node *n)
 		for (size_t i = 0; i < n->u.seq.count; i++)
 			sort_keys(n->u.seq.items[i]);
 	} else if (n->kind == NODE_MAP) {
-		if (n->u.map.count > 1)
-			qsort(n->u.map.items, n->u.map.count, sizeof(struct node_pair), cmp_keys);
+		map_sort(n, cmp_keys);
 		for (size_t i = 0; i < n->u.map.count; i++)
 			sort_keys(n->u.map.items[i].value);
 	}

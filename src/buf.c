@@ -73,6 +73,13 @@ bool buf_puts(struct buf *b, const char *s)
 
 bool buf_putc(struct buf *b, char c)
 {
+	/* the common case, one byte into room already there (shlex and the
+	 * JSON writer put most of their output one byte at a time) */
+	if (!b->failed && b->len + 2 <= b->cap && b->len < b->max) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return true;
+	}
 	return buf_append(b, &c, 1);
 }
 

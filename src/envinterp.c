@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "pystrrepr.h"
+#include "strindex.h"
 
 #define MAX_INTERPOLATION_DEPTH 10
 /* All interpolated values together may not exceed this: references nest ten
@@ -22,32 +23,28 @@ struct interp {
 	const struct str *values;
 	size_t n;
 	bool *has_dollar;  /* values[i] contains '$' */
-	size_t *slots;     /* open addressing: index + 1, 0 = empty */
-	size_t mask;
+	struct strindex index; /* over names */
+
 	struct buf accum;
 	struct env_interp_error *e;
 };
 
-static uint64_t hash_bytes(const char *s, size_t len)
+struct name_probe {
+	const struct str *names;
+	struct str key;
+};
+
+static bool name_is(const void *ctx, size_t pos)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
+	const struct name_probe *p = ctx;
+	const struct str *s = &p->names[pos];
+	return s->len == p->key.len && (s->len == 0 || memcmp(s->ptr, p->key.ptr, s->len) == 0);
 }
 
 static long lookup(const struct interp *in, const char *name, size_t len)
 {
-	for (size_t k = (size_t)hash_bytes(name, len) & in->mask;; k = (k + 1) & in->mask) {
-		size_t slot = in->slots[k];
-		if (slot == 0)
-			return -1;
-		const struct str *s = &in->names[slot - 1];
-		if (s->len == len && (len == 0 || memcmp(s->ptr, name, len) == 0))
-			return (long)(slot - 1);
-	}
+	struct name_probe p = {in->names, {name, len}};
+	return strindex_find(&in->index, strindex_hash(STRINDEX_SEED, name, len), name_is, &p);
 }
 
 static void set_message(struct interp *in, const char *type, struct buf *msg)
@@ -169,23 +166,18 @@ int env_interpolate(struct arena *a, const struct str *names, const struct str *
 	e->type = NULL;
 	e->message[0] = '\0';
 	e->index = 0;
-	size_t cap = 16;
-	while (cap < 2 * n)
-		cap *= 2;
-	in.slots = calloc(cap, sizeof(*in.slots));
 	in.has_dollar = calloc(n ? n : 1, sizeof(*in.has_dollar));
 	int rc = 0;
-	if (!in.slots || !in.has_dollar) {
+	if (!in.has_dollar || strindex_init(&in.index, a, n)) {
 		rc = -2;
 		goto done;
 	}
-	in.mask = cap - 1;
 	for (size_t i = 0; i < n; i++) {
 		in.has_dollar[i] = values[i].len && memchr(values[i].ptr, '$', values[i].len);
-		size_t k = (size_t)hash_bytes(names[i].ptr, names[i].len) & in.mask;
-		while (in.slots[k] != 0)
-			k = (k + 1) & in.mask;
-		in.slots[k] = i + 1;
+		if (strindex_add(&in.index, a, strindex_hash(STRINDEX_SEED, names[i].ptr, names[i].len), i)) {
+			rc = -2;
+			goto done;
+		}
 	}
 	size_t budget = OUTPUT_BUDGET;
 	for (size_t i = 0; i < n; i++) {
@@ -221,7 +213,6 @@ int env_interpolate(struct arena *a, const struct str *names, const struct str *
 		}
 	}
 done:
-	free(in.slots);
 	free(in.has_dollar);
 	return rc;
 }

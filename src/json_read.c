@@ -12,8 +12,6 @@
 
 #define JSON_ERROR "JSONDecodeError"
 #define LIMIT_ERROR "LimitError"
-/* Objects with more keys than this find duplicates through a hash table. */
-#define LINEAR_KEYS 16
 /* The reader recurses once per level: whatever limit the caller sets, stay
  * well inside an ordinary thread stack (also under sanitizers). */
 #define DEPTH_CAP 10000
@@ -405,75 +403,16 @@ static int parse_array(struct reader *r, size_t pos, size_t *end, struct node **
 	return 0;
 }
 
-/* Duplicate keys in a big object: an open-addressing table of pair indices
- * (+1, 0 = empty), rebuilt at twice the size when half full. */
-struct key_index {
-	size_t *slots;
-	size_t cap;
-};
-
-static uint64_t hash_str(struct str s)
-{
-	uint64_t h = 1469598103934665603u;
-	for (size_t i = 0; i < s.len; i++)
-		h = (h ^ (unsigned char)s.ptr[i]) * 1099511628211u;
-	return h;
-}
-
-static bool same_str(struct str a, struct str b)
-{
-	return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
-}
-
-/* The slot holding key, or the empty slot where it belongs. */
-static size_t *index_slot(const struct key_index *ix, const struct node *map, struct str key)
-{
-	size_t i = (size_t)hash_str(key) & (ix->cap - 1);
-	while (ix->slots[i] && !same_str(map->u.map.items[ix->slots[i] - 1].key->u.str, key))
-		i = (i + 1) & (ix->cap - 1);
-	return &ix->slots[i];
-}
-
-static int index_rebuild(struct reader *r, struct key_index *ix, const struct node *map)
-{
-	size_t cap = 64;
-	while (cap < map->u.map.count * 4)
-		cap *= 2;
-	ix->slots = arena_alloc(r->a, cap * sizeof(*ix->slots));
-	if (!ix->slots)
-		return fail_nomem(r);
-	ix->cap = cap;
-	for (size_t i = 0; i < map->u.map.count; i++)
-		*index_slot(ix, map, map->u.map.items[i].key->u.str) = i + 1;
-	return 0;
-}
-
 /* Python dict assignment: a repeated key keeps its first place and takes the
- * new value. */
-static int object_set(struct reader *r, struct key_index *ix, struct node *map,
-		      struct node *key, struct node *value)
+ * new value. Big objects find keys through the map's hash index. */
+static int object_set(struct reader *r, struct node *map, struct node *key, struct node *value)
 {
-	size_t count = map->u.map.count;
-	if (count < LINEAR_KEYS) {
-		for (size_t i = 0; i < count; i++) {
-			if (same_str(map->u.map.items[i].key->u.str, key->u.str)) {
-				map->u.map.items[i].value = value;
-				return 0;
-			}
-		}
-		return map_push(r->a, map, key, value) ? fail_nomem(r) : 0;
-	}
-	if ((count + 1) * 2 > ix->cap && index_rebuild(r, ix, map))
-		return DSJ_ENOMEM;
-	size_t *slot = index_slot(ix, map, key->u.str);
-	if (*slot) {
-		map->u.map.items[*slot - 1].value = value;
+	long i = map_find(map, key->u.str.ptr, key->u.str.len);
+	if (i >= 0) {
+		map->u.map.items[i].value = value;
 		return 0;
 	}
-	if (map_push(r->a, map, key, value))
-		return fail_nomem(r);
-	*slot = count + 1;
-	return 0;
+	return map_push(r->a, map, key, value) ? fail_nomem(r) : 0;
 }
 
 /* One "key": value member at p; *end is past the value. */
@@ -496,13 +435,12 @@ static int parse_object(struct reader *r, size_t pos, size_t *end, struct node *
 	struct node *map = new_node(r, NODE_MAP, pos);
 	if (!map || enter(r, pos))
 		return DSJ_EINPUT;
-	struct key_index ix = {NULL, 0};
 	size_t p = skip_ws(r, pos + 1);
 	if (p >= r->len || r->s[p] != '}') {
 		for (;;) {
 			struct node *key = NULL, *value = NULL;
 			if (parse_member(r, p, &p, &key, &value) ||
-			    object_set(r, &ix, map, key, value))
+			    object_set(r, map, key, value))
 				return DSJ_EINPUT;
 			p = skip_ws(r, p);
 			if (p < r->len && r->s[p] == '}')

@@ -2,7 +2,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "strindex.h"
 
 struct node *node_new(struct arena *a, enum node_kind kind, uint32_t line, uint32_t col)
 {
@@ -78,6 +81,99 @@ struct node *node_new_float(struct arena *a, double v)
 	return n;
 }
 
+/* ---- keys and their hashes ---- */
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+	return h;
+}
+
+uint64_t node_str_hash(const char *s, size_t len)
+{
+	return strindex_hash(mix(STRINDEX_SEED, NODE_STR), s, len);
+}
+
+/* Equal keys under node_key_equal (1 == 1.0 == true) hash alike. */
+uint64_t node_key_hash(const struct node *k)
+{
+	uint64_t h = STRINDEX_SEED;
+	switch (k->kind) {
+	case NODE_BOOL:
+		return mix(h, k->u.boolean);
+	case NODE_INT:
+		if (k->u.integer.fits)
+			return mix(h, (uint64_t)k->u.integer.i64);
+		return strindex_hash(h, k->u.integer.text.ptr, k->u.integer.text.len);
+	case NODE_FLOAT:
+		if (isfinite(k->u.real) && fabs(k->u.real) < 9e18 && k->u.real == trunc(k->u.real))
+			return mix(h, (uint64_t)(int64_t)k->u.real);
+		{
+			uint64_t bits;
+			memcpy(&bits, &k->u.real, sizeof(bits));
+			return mix(h, bits);
+		}
+	case NODE_STR:
+		return node_str_hash(k->u.str.ptr, k->u.str.len);
+	case NODE_BINARY:
+		return strindex_hash(mix(h, k->kind), k->u.str.ptr, k->u.str.len);
+	case NODE_DATE:
+	case NODE_DATETIME: {
+		const struct node_time *t = &k->u.time;
+		int f[] = {t->year, t->month, t->day, t->hour, t->minute, t->second, t->microsecond};
+		for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+			h = mix(h, (uint64_t)f[i]);
+		return h;
+	}
+	default:
+		return h;
+	}
+}
+
+static bool str_key_is(const struct node *k, const char *key, size_t len)
+{
+	return k->kind == NODE_STR && k->u.str.len == len && memcmp(k->u.str.ptr, key, len) == 0;
+}
+
+/* ---- the map index ---- */
+
+static int index_build(struct arena *a, struct node *map)
+{
+	struct strindex *ix = arena_alloc(a, sizeof(*ix));
+	if (!ix || strindex_init(ix, a, map->u.map.cap))
+		return -1;
+	for (size_t i = 0; i < map->u.map.count; i++)
+		if (strindex_add(ix, a, node_key_hash(map->u.map.items[i].key), i))
+			return -1;
+	map->u.map.index = ix;
+	return 0;
+}
+
+struct str_probe {
+	const struct node *map;
+	const char *key;
+	size_t len;
+};
+
+static bool probe_str(const void *ctx, size_t pos)
+{
+	const struct str_probe *p = ctx;
+	return str_key_is(p->map->u.map.items[pos].key, p->key, p->len);
+}
+
+struct node_probe {
+	const struct node *map;
+	const struct node *key;
+};
+
+static bool probe_node(const void *ctx, size_t pos)
+{
+	const struct node_probe *p = ctx;
+	return node_key_equal(p->map->u.map.items[pos].key, p->key);
+}
+
+/* ---- sequences and maps ---- */
+
 int seq_push(struct arena *a, struct node *seq, struct node *item)
 {
 	if (seq->u.seq.count == seq->u.seq.cap) {
@@ -106,9 +202,13 @@ int map_push(struct arena *a, struct node *map, struct node *key, struct node *v
 		map->u.map.items = items;
 		map->u.map.cap = cap;
 	}
-	map->u.map.items[map->u.map.count].key = key;
-	map->u.map.items[map->u.map.count].value = value;
-	map->u.map.count++;
+	size_t i = map->u.map.count++;
+	map->u.map.items[i].key = key;
+	map->u.map.items[i].value = value;
+	if (map->u.map.index)
+		return strindex_add(map->u.map.index, a, node_key_hash(key), i);
+	if (map->u.map.count > MAP_INDEX_MIN && map->u.map.count <= STRINDEX_MAX)
+		return index_build(a, map);
 	return 0;
 }
 
@@ -116,12 +216,13 @@ long map_find(const struct node *map, const char *key, size_t len)
 {
 	if (!map || map->kind != NODE_MAP)
 		return -1;
-	for (size_t i = 0; i < map->u.map.count; i++) {
-		const struct node *k = map->u.map.items[i].key;
-		if (k->kind == NODE_STR && k->u.str.len == len &&
-		    memcmp(k->u.str.ptr, key, len) == 0)
-			return (long)i;
+	if (map->u.map.index) {
+		struct str_probe p = {map, key, len};
+		return strindex_find(map->u.map.index, node_str_hash(key, len), probe_str, &p);
 	}
+	for (size_t i = 0; i < map->u.map.count; i++)
+		if (str_key_is(map->u.map.items[i].key, key, len))
+			return (long)i;
 	return -1;
 }
 
@@ -138,24 +239,40 @@ struct node *map_get(const struct node *map, const char *key)
 
 int map_set(struct arena *a, struct node *map, const char *key, struct node *value)
 {
-	long i = map_find(map, key, strlen(key));
+	size_t len = strlen(key);
+	long i = map_find(map, key, len);
 	if (i >= 0) {
 		map->u.map.items[i].value = value;
 		return 0;
 	}
-	struct node *k = node_new_cstr(a, key);
+	struct node *k = node_new_str(a, key, len);
 	if (!k)
 		return -1;
 	return map_push(a, map, k, value);
 }
 
+static long find_node_key(const struct node *map, const struct node *key)
+{
+	if (map->u.map.index) {
+		struct node_probe p = {map, key};
+		return strindex_find(map->u.map.index, node_key_hash(key), probe_node, &p);
+	}
+	for (size_t i = 0; i < map->u.map.count; i++) {
+		const struct node *k = map->u.map.items[i].key;
+		if (key->kind == NODE_STR && k->kind == NODE_STR
+			    ? str_key_is(k, key->u.str.ptr, key->u.str.len)
+			    : node_key_equal(k, key))
+			return (long)i;
+	}
+	return -1;
+}
+
 int map_set_node(struct arena *a, struct node *map, struct node *key, struct node *value)
 {
-	for (size_t i = 0; i < map->u.map.count; i++) {
-		if (node_key_equal(map->u.map.items[i].key, key)) {
-			map->u.map.items[i].value = value;
-			return 0;
-		}
+	long i = find_node_key(map, key);
+	if (i >= 0) {
+		map->u.map.items[i].value = value;
+		return 0;
 	}
 	return map_push(a, map, key, value);
 }
@@ -169,7 +286,22 @@ struct node *map_remove(struct node *map, const char *key)
 	memmove(&map->u.map.items[i], &map->u.map.items[i + 1],
 		(map->u.map.count - (size_t)i - 1) * sizeof(struct node_pair));
 	map->u.map.count--;
+	if (map->u.map.index)
+		strindex_remove_shift(map->u.map.index, (size_t)i);
 	return v;
+}
+
+void map_sort(struct node *map, int (*cmp)(const void *, const void *))
+{
+	if (map->u.map.count > 1)
+		qsort(map->u.map.items, map->u.map.count, sizeof(struct node_pair), cmp);
+	struct strindex *ix = map->u.map.index;
+	if (!ix)
+		return;
+	/* same keys, same count: the table has room (no allocation), refill it */
+	strindex_clear(ix);
+	for (size_t i = 0; i < map->u.map.count; i++)
+		strindex_add(ix, NULL, node_key_hash(map->u.map.items[i].key), i);
 }
 
 bool node_is_str(const struct node *n)
@@ -284,13 +416,31 @@ struct node *node_clone(struct arena *a, const struct node *n)
 				return NULL;
 		}
 	} else if (n->kind == NODE_MAP) {
-		c->u.map.items = NULL;
-		c->u.map.count = c->u.map.cap = 0;
-		for (size_t i = 0; i < n->u.map.count; i++) {
-			struct node *k = node_clone(a, n->u.map.items[i].key);
-			struct node *v = node_clone(a, n->u.map.items[i].value);
-			if (!k || !v || map_push(a, c, k, v))
+		/* one array of the right size, and the index copied rather than
+		 * rebuilt: the clone's keys hash and sit exactly as the original's */
+		size_t count = n->u.map.count;
+		c->u.map.items = arena_alloc(a, (count ? count : 1) * sizeof(struct node_pair));
+		c->u.map.cap = count ? count : 1;
+		c->u.map.count = count;
+		c->u.map.index = NULL;
+		if (!c->u.map.items)
+			return NULL;
+		for (size_t i = 0; i < count; i++) {
+			c->u.map.items[i].key = node_clone(a, n->u.map.items[i].key);
+			c->u.map.items[i].value = node_clone(a, n->u.map.items[i].value);
+			if (!c->u.map.items[i].key || !c->u.map.items[i].value)
 				return NULL;
+		}
+		const struct strindex *ix = n->u.map.index;
+		if (ix) {
+			struct strindex *copy = arena_alloc(a, sizeof(*copy));
+			size_t bytes = (ix->mask + 1) * sizeof(*ix->slots);
+			if (!copy || !(copy->slots = arena_alloc(a, bytes)))
+				return NULL;
+			memcpy(copy->slots, ix->slots, bytes);
+			copy->mask = ix->mask;
+			copy->count = ix->count;
+			c->u.map.index = copy;
 		}
 	}
 	return c;

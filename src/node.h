@@ -45,6 +45,11 @@ struct node_time {
 };
 
 struct node_pair;
+struct strindex;
+
+/* Maps up to this many pairs are searched linearly; bigger ones get a hash
+ * index, so lookups stay O(1) and a 10,000-variable env stays linear. */
+#define MAP_INDEX_MIN 16
 
 struct node {
 	enum node_kind kind;
@@ -62,6 +67,9 @@ struct node {
 		struct {
 			struct node_pair *items;
 			size_t count, cap;
+			/* hash index over the keys, attached by map_push once the
+			 * map has more than MAP_INDEX_MIN pairs; NULL before */
+			struct strindex *index;
 		} map;
 	} u;
 };
@@ -79,6 +87,11 @@ struct node *node_new_int(struct arena *a, int64_t v);
 /* From canonical decimal text (as node_int.text describes). */
 struct node *node_new_int_text(struct arena *a, const char *text, size_t len);
 struct node *node_new_float(struct arena *a, double v);
+
+/* Maps: keys are unique (the setters keep them so). Change a map's pairs only
+ * through these functions (map_sort to reorder); values may be assigned in
+ * place (items[i].value = v), keys and the order may not, because bigger maps
+ * carry a hash index over their keys. */
 
 /* Appends; 0 or -1 when out of memory. */
 int seq_push(struct arena *a, struct node *seq, struct node *item);
@@ -99,12 +112,19 @@ long map_find(const struct node *map, const char *key, size_t len);
 /* Removes the pair under a string key, keeping the order of the rest; returns its value or NULL. */
 struct node *map_remove(struct node *map, const char *key);
 
+/* Sorts the pairs with qsort's cmp (over struct node_pair) and re-indexes. */
+void map_sort(struct node *map, int (*cmp)(const void *, const void *));
+
 bool node_is_str(const struct node *n);
 bool str_eq(struct str s, const char *cstr);
 /* Python truthiness: None, False, 0, 0.0, "", [], {} are false. */
 bool node_truthy(const struct node *n);
 /* Python == between two hashable scalars (used for dict keys). */
 bool node_key_equal(const struct node *a, const struct node *b);
+/* A hash of a dict key, equal for keys node_key_equal calls equal. */
+uint64_t node_key_hash(const struct node *k);
+/* node_key_hash of a string key with these bytes. */
+uint64_t node_str_hash(const char *s, size_t len);
 /* Deep copy into arena `a`. */
 struct node *node_clone(struct arena *a, const struct node *n);
 /* Python type name: "NoneType", "bool", "int", "float", "str", "date",

@@ -10,6 +10,7 @@
 #include "json.h"
 #include "pyrepr.h"
 #include "runtime_env.h"
+#include "strindex.h"
 
 struct env_list {
 	struct node **keys;  /* the names as written */
@@ -17,33 +18,44 @@ struct env_list {
 	struct str *values;
 	struct node **at;    /* value nodes, for messages */
 	size_t count;
-	long *slots;         /* hash index over names: -1 empty, else list index */
-	size_t nslots;
+	struct strindex index; /* over names */
 };
 
-static size_t hash_str(struct str s)
+struct name_probe {
+	const struct str *names;
+	struct str key;
+};
+
+static bool name_is(const void *ctx, size_t pos)
 {
-	size_t h = 1469598103934665603u;
-	for (size_t i = 0; i < s.len; i++)
-		h = (h ^ (unsigned char)s.ptr[i]) * 1099511628211u;
-	return h;
+	const struct name_probe *p = ctx;
+	struct str a = p->names[pos];
+	return a.len == p->key.len && memcmp(a.ptr, p->key.ptr, a.len) == 0;
 }
 
-/* The slot holding `name`, or the empty slot where it would go. */
-static long *slot_for(struct env_list *l, struct str name)
+/* Where a variable was written; its key path is spelled out only for a
+ * message, not for every variable. */
+struct env_where {
+	const char *key;        /* "env" as written */
+	const struct node *name; /* mapping form: the name key */
+	size_t index;           /* list form: the item's index */
+	bool list;
+};
+
+/* spec.env.NAME (mapping) or spec.env[i].name (list), then `suffix`. */
+static const char *where_path(struct translate_ctx *t, const struct env_where *w,
+			      const char *suffix, char *out, size_t size)
 {
-	size_t mask = l->nslots - 1;
-	for (size_t i = hash_str(name) & mask;; i = (i + 1) & mask) {
-		long *slot = &l->slots[i];
-		if (*slot < 0)
-			return slot;
-		struct str other = l->names[*slot];
-		if (other.len == name.len && memcmp(other.ptr, name.ptr, name.len) == 0)
-			return slot;
-	}
+	if (w->list)
+		snprintf(out, size, "%sspec.%s[%zu].name%s", t->prefix, w->key, w->index, suffix);
+	else
+		snprintf(out, size, "%sspec.%s.%s%s", t->prefix, w->key,
+			 w->name->kind == NODE_STR ? w->name->u.str.ptr : "?", suffix);
+	return out;
 }
 
-static int value_text(struct translate_ctx *t, struct node *v, const char *path, struct str *out)
+static int value_text(struct translate_ctx *t, struct node *v, const struct env_where *w,
+		      struct str *out)
 {
 	if (!v || v->kind == NODE_NULL) {
 		*out = (struct str){"", 0};
@@ -53,6 +65,7 @@ static int value_text(struct translate_ctx *t, struct node *v, const char *path,
 		*out = v->u.str;
 		return 0;
 	}
+	char path[DSJ_ERROR_PATH_MAX];
 	struct buf b;
 	buf_init(&b, 0);
 	struct dsj_error jerr = {0};
@@ -61,7 +74,9 @@ static int value_text(struct translate_ctx *t, struct node *v, const char *path,
 		rc = py_str(&b, v); /* json.dumps fails; the reference falls back to str() */
 	else if (py_json_dumps(&b, v, &jerr))
 		rc = jerr.code == DSJ_ENOMEM ? diag_nomem(t->err)
-					     : diag_node(t->err, DSJ_EINPUT, v, path, PY_TYPE_ERROR,
+					     : diag_node(t->err, DSJ_EINPUT, v,
+							 where_path(t, w, ".value", path, sizeof(path)),
+							 PY_TYPE_ERROR,
 							 "%s", jerr.message);
 	if (!rc && b.failed)
 		rc = diag_nomem(t->err);
@@ -76,15 +91,17 @@ static int value_text(struct translate_ctx *t, struct node *v, const char *path,
 }
 
 /* ConfigParser keys are str(name): str, int and float names work. */
-static int name_text(struct translate_ctx *t, struct node *name, const char *path, struct str *out)
+static int name_text(struct translate_ctx *t, struct node *name, const struct env_where *w,
+		     struct str *out)
 {
+	char path[DSJ_ERROR_PATH_MAX];
 	if (name->kind == NODE_STR) {
 		*out = name->u.str;
 		return 0;
 	}
 	if (name->kind != NODE_INT && name->kind != NODE_FLOAT)
-		return diag_node(t->err, DSJ_EINPUT, name, path, PY_TYPE_ERROR,
-				 "environment variable names must be strings, got %s",
+		return diag_node(t->err, DSJ_EINPUT, name, where_path(t, w, "", path, sizeof(path)),
+				 PY_TYPE_ERROR, "environment variable names must be strings, got %s",
 				 describe_value(t->a, name));
 	struct buf b;
 	buf_init(&b, 0);
@@ -99,28 +116,32 @@ static int name_text(struct translate_ctx *t, struct node *name, const char *pat
  * reference's dict does; two different names with the same str() collide in
  * ConfigParser. */
 static int add_var(struct translate_ctx *t, struct env_list *l, struct node *name,
-		   struct node *value, const char *path)
+		   struct node *value, const struct env_where *w)
 {
-	char vpath[DSJ_ERROR_PATH_MAX];
+	char path[DSJ_ERROR_PATH_MAX];
 	struct str text, key;
-	int rc = name_text(t, name, path, &key);
+	int rc = name_text(t, name, w, &key);
 	if (rc)
 		return rc;
-	snprintf(vpath, sizeof(vpath), "%s.value", path);
-	if ((rc = value_text(t, value, vpath, &text)))
+	if ((rc = value_text(t, value, w, &text)))
 		return rc;
-	long *slot = slot_for(l, key);
-	if (*slot >= 0 && !node_key_equal(l->keys[*slot], name))
-		return diag_node(t->err, DSJ_EINPUT, name, path, "DuplicateOptionError",
+	uint64_t hash = strindex_hash(STRINDEX_SEED, key.ptr, key.len);
+	struct name_probe probe = {l->names, key};
+	long i = strindex_find(&l->index, hash, name_is, &probe);
+	if (i >= 0 && !node_key_equal(l->keys[i], name))
+		return diag_node(t->err, DSJ_EINPUT, name, where_path(t, w, "", path, sizeof(path)),
+				 "DuplicateOptionError",
 				 "While reading from '<dict>': option '%.*s' in section 'envs' "
 				 "already exists", (int)key.len, key.ptr);
-	if (*slot < 0) {
-		*slot = (long)l->count++;
-		l->keys[*slot] = name;
-		l->names[*slot] = key;
+	if (i < 0) {
+		i = (long)l->count++;
+		l->keys[i] = name;
+		l->names[i] = key;
+		if (strindex_add(&l->index, t->a, hash, (size_t)i))
+			return diag_nomem(t->err);
 	}
-	l->values[*slot] = text;
-	l->at[*slot] = value ? value : name;
+	l->values[i] = text;
+	l->at[i] = value ? value : name;
 	return 0;
 }
 
@@ -130,17 +151,18 @@ static int collect_mapping(struct translate_ctx *t, struct node *env, const char
 	char path[DSJ_ERROR_PATH_MAX];
 	for (size_t i = 0; i < env->u.map.count; i++) {
 		struct node *name = env->u.map.items[i].key;
-		snprintf(path, sizeof(path), "%sspec.%s.%s", t->prefix, key,
-			 name->kind == NODE_STR ? name->u.str.ptr : "?");
+		struct env_where w = {.key = key, .name = name};
 		if (name->kind != NODE_STR)
-			return diag_node(t->err, DSJ_EINPUT, name, path, PY_TYPE_ERROR,
+			return diag_node(t->err, DSJ_EINPUT, name,
+					 where_path(t, &w, "", path, sizeof(path)), PY_TYPE_ERROR,
 					 "environment variable names must be strings, got %s",
 					 describe_value(t->a, name));
 		if (str_eq(name->u.str, "self"))
-			return diag_node(t->err, DSJ_EINPUT, name, path, PY_TYPE_ERROR,
+			return diag_node(t->err, DSJ_EINPUT, name,
+					 where_path(t, &w, "", path, sizeof(path)), PY_TYPE_ERROR,
 					 "Runtime.with_environment_variable() got multiple values "
 					 "for argument 'self'");
-		int rc = add_var(t, l, name, env->u.map.items[i].value, path);
+		int rc = add_var(t, l, name, env->u.map.items[i].value, &w);
 		if (rc)
 			return rc;
 	}
@@ -153,19 +175,20 @@ static int collect_list(struct translate_ctx *t, struct node *env, const char *k
 	char path[DSJ_ERROR_PATH_MAX];
 	for (size_t i = 0; i < env->u.seq.count; i++) {
 		struct node *item = env->u.seq.items[i];
-		snprintf(path, sizeof(path), "%sspec.%s[%zu]", t->prefix, key, i);
+		long at = item->kind == NODE_MAP ? map_find(item, "value", 5) : -1;
+		struct node *name = item->kind == NODE_MAP ? map_get(item, "name") : NULL;
+		if (item->kind != NODE_MAP || !name || at < 0)
+			snprintf(path, sizeof(path), "%sspec.%s[%zu]", t->prefix, key, i);
 		if (item->kind != NODE_MAP)
 			return diag_node(t->err, DSJ_EINPUT, item, path, PY_TYPE_ERROR,
 					 "expected a mapping {name, value}, got %s",
 					 describe_value(t->a, item));
-		struct node *name = map_get(item, "name");
-		struct node *value = map_get(item, "value");
-		if (!name || map_find(item, "value", 5) < 0)
+		if (!name || at < 0)
 			return diag_node(t->err, DSJ_EINPUT, item, path, PY_KEY_ERROR,
 					 "'%s' is required", name ? "value" : "name");
-		char npath[DSJ_ERROR_PATH_MAX];
-		snprintf(npath, sizeof(npath), "%s.name", path);
-		int rc = add_var(t, l, name, value, npath);
+		struct node *value = item->u.map.items[at].value;
+		struct env_where w = {.key = key, .index = i, .list = true};
+		int rc = add_var(t, l, name, value, &w);
 		if (rc)
 			return rc;
 	}
@@ -188,10 +211,25 @@ static int interpolate_into(struct translate_ctx *t, struct env_list *l, const c
 			 (int)l->names[ie.index].len, l->names[ie.index].ptr);
 		return diag_node(t->err, DSJ_EINPUT, l->at[ie.index], path, ie.type, "%s", ie.message);
 	}
+	/* map_set(env, name, value) without copying: the names and values
+	 * already live in the arena, NUL-terminated. A name is a C string to
+	 * map_set, so one with a NUL byte ends there. */
 	for (size_t i = 0; i < l->count; i++) {
-		char *name = arena_strndup(t->a, l->names[i].ptr, l->names[i].len);
-		struct node *value = node_new_str(t->a, out[i].ptr, out[i].len);
-		if (!name || !value || map_set(t->a, t->env, name, value))
+		struct str name = {l->names[i].ptr, strnlen(l->names[i].ptr, l->names[i].len)};
+		struct node *value = node_new(t->a, NODE_STR, 0, 0);
+		if (!value)
+			return diag_nomem(t->err);
+		value->u.str = out[i];
+		long at = map_find(t->env, name.ptr, name.len);
+		if (at >= 0) {
+			t->env->u.map.items[at].value = value;
+			continue;
+		}
+		struct node *name_node = node_new(t->a, NODE_STR, 0, 0);
+		if (!name_node)
+			return diag_nomem(t->err);
+		name_node->u.str = name;
+		if (map_push(t->a, t->env, name_node, value))
 			return diag_nomem(t->err);
 	}
 	return 0;
@@ -212,20 +250,14 @@ int translate_user_env(struct translate_ctx *t)
 		return diag_node(t->err, DSJ_ELIMIT, env, "spec.env", "LimitError",
 				 "%zu environment variables exceed the limit of %zu", n,
 				 t->limits->max_env_vars);
-	size_t nslots = 8;
-	while (nslots < 2 * n)
-		nslots *= 2;
 	struct env_list l = {
 		.keys = arena_alloc(t->a, n * sizeof(struct node *)),
 		.names = arena_alloc(t->a, n * sizeof(struct str)),
 		.values = arena_alloc(t->a, n * sizeof(struct str)),
 		.at = arena_alloc(t->a, n * sizeof(struct node *)),
-		.slots = arena_alloc(t->a, nslots * sizeof(long)),
-		.nslots = nslots,
 	};
-	if (!l.keys || !l.names || !l.values || !l.at || !l.slots)
+	if (!l.keys || !l.names || !l.values || !l.at || strindex_init(&l.index, t->a, n))
 		return diag_nomem(t->err);
-	memset(l.slots, 0xff, nslots * sizeof(long));
 	int rc = env->kind == NODE_MAP ? collect_mapping(t, env, key, &l)
 				       : collect_list(t, env, key, &l);
 	return rc ? rc : interpolate_into(t, &l, key);

@@ -15,6 +15,7 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "strindex.h"
 #include "yaml_resolve.h"
 
 #define LIMIT_ERROR "LimitError"
@@ -101,10 +102,7 @@ static void no_constructor(struct reader *r, uint32_t line, uint32_t col, const 
 
 static size_t hash_name(const char *s)
 {
-	size_t h = 5381;
-	for (; *s; s++)
-		h = h * 33 + (unsigned char)*s;
-	return h;
+	return (size_t)strindex_hash(STRINDEX_SEED, s, strlen(s));
 }
 
 static struct anchor *anchor_find(const struct reader *r, const char *name)
@@ -174,85 +172,11 @@ static int count_nodes(struct reader *r, size_t n, yaml_mark_t m)
 
 /* ---- mappings: PyYAML's flatten_mapping, then dict assignment ---- */
 
-static uint64_t mix(uint64_t h, uint64_t v)
+/* Python dict assignment: an equal key keeps its place and takes the new
+ * value (map_set_node; big mappings find keys through the map's hash index). */
+static int dict_set(struct reader *r, struct node *map, struct node *key, struct node *value)
 {
-	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-	return h;
-}
-
-static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
-	return h;
-}
-
-/* Equal keys under node_key_equal (1 == 1.0 == true) hash alike. */
-static uint64_t key_hash(const struct node *k)
-{
-	uint64_t h = 0xcbf29ce484222325ull;
-	switch (k->kind) {
-	case NODE_BOOL:
-		return mix(h, k->u.boolean);
-	case NODE_INT:
-		if (k->u.integer.fits)
-			return mix(h, (uint64_t)k->u.integer.i64);
-		return hash_bytes(h, k->u.integer.text.ptr, k->u.integer.text.len);
-	case NODE_FLOAT:
-		if (isfinite(k->u.real) && fabs(k->u.real) < 9e18 && k->u.real == trunc(k->u.real))
-			return mix(h, (uint64_t)(int64_t)k->u.real);
-		{
-			uint64_t bits;
-			memcpy(&bits, &k->u.real, sizeof(bits));
-			return mix(h, bits);
-		}
-	case NODE_STR:
-	case NODE_BINARY:
-		return hash_bytes(mix(h, k->kind), k->u.str.ptr, k->u.str.len);
-	case NODE_DATE:
-	case NODE_DATETIME: {
-		const struct node_time *t = &k->u.time;
-		int f[] = {t->year, t->month, t->day, t->hour, t->minute, t->second, t->microsecond};
-		for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-			h = mix(h, (uint64_t)f[i]);
-		return h;
-	}
-	default:
-		return h;
-	}
-}
-
-struct keyindex {
-	size_t *slot; /* position + 1 in the map, 0 = empty */
-	size_t mask;
-};
-
-static int keyindex_init(struct keyindex *ix, size_t pairs)
-{
-	size_t cap = 8;
-	while (cap < pairs * 2)
-		cap *= 2;
-	ix->slot = calloc(cap, sizeof(*ix->slot));
-	ix->mask = cap - 1;
-	return ix->slot ? 0 : -1;
-}
-
-/* Python dict assignment: an equal key keeps its place and takes the new value. */
-static int dict_set(struct reader *r, struct keyindex *ix, struct node *map, struct node *key,
-		    struct node *value)
-{
-	size_t i = key_hash(key) & ix->mask;
-	for (; ix->slot[i]; i = (i + 1) & ix->mask) {
-		struct node_pair *p = &map->u.map.items[ix->slot[i] - 1];
-		if (node_key_equal(p->key, key)) {
-			p->value = value;
-			return 0;
-		}
-	}
-	if (map_push(r->a, map, key, value))
-		return diag_nomem(r->err);
-	ix->slot[i] = map->u.map.count;
-	return 0;
+	return map_set_node(r->a, map, key, value) ? diag_nomem(r->err) : 0;
 }
 
 static const char *node_id(const struct node *n)
@@ -262,11 +186,11 @@ static const char *node_id(const struct node *n)
 	return n->kind == NODE_MAP ? "mapping" : "scalar";
 }
 
-static int merge_map(struct reader *r, struct keyindex *ix, struct node *map,
+static int merge_map(struct reader *r, struct node *map,
 		     const struct node *from)
 {
 	for (size_t i = 0; i < from->u.map.count; i++) {
-		int rc = dict_set(r, ix, map, from->u.map.items[i].key, from->u.map.items[i].value);
+		int rc = dict_set(r, map, from->u.map.items[i].key, from->u.map.items[i].value);
 		if (rc)
 			return rc;
 	}
@@ -274,11 +198,11 @@ static int merge_map(struct reader *r, struct keyindex *ix, struct node *map,
 }
 
 /* One "<<" value: a mapping, or a sequence of mappings where earlier ones win. */
-static int merge_value(struct reader *r, struct keyindex *ix, struct node *map,
+static int merge_value(struct reader *r, struct node *map,
 		       const struct node *v)
 {
 	if (v->kind == NODE_MAP)
-		return merge_map(r, ix, map, v);
+		return merge_map(r, map, v);
 	if (v->kind != NODE_SEQ) {
 		construct_error(r, v->line, v->col, CONSTRUCTOR_ERROR,
 				"expected a mapping or list of mappings for merging, but found %s",
@@ -294,14 +218,14 @@ static int merge_value(struct reader *r, struct keyindex *ix, struct node *map,
 		}
 	}
 	for (size_t i = v->u.seq.count; i-- > 0;) {
-		int rc = merge_map(r, ix, map, v->u.seq.items[i]);
+		int rc = merge_map(r, map, v->u.seq.items[i]);
 		if (rc)
 			return rc;
 	}
 	return 0;
 }
 
-static int own_pair(struct reader *r, struct keyindex *ix, struct node *map,
+static int own_pair(struct reader *r, struct node *map,
 		    const struct item *k, const struct item *v)
 {
 	if (k->node->kind == NODE_SEQ || k->node->kind == NODE_MAP) {
@@ -314,40 +238,19 @@ static int own_pair(struct reader *r, struct keyindex *ix, struct node *map,
 			       v->special == YTAG_MERGE ? TAG_PREFIX "merge" : TAG_PREFIX "value");
 		return 0;
 	}
-	return dict_set(r, ix, map, k->node, v->node);
-}
-
-/* Keys a "<<" value can bring in: the index must have room for all of them
- * (a full open-addressing table would never find an empty slot). */
-static size_t merged_keys(const struct node *v)
-{
-	if (v->kind == NODE_MAP)
-		return v->u.map.count;
-	size_t n = 0;
-	if (v->kind == NODE_SEQ)
-		for (size_t i = 0; i < v->u.seq.count; i++)
-			if (v->u.seq.items[i]->kind == NODE_MAP)
-				n += v->u.seq.items[i]->u.map.count;
-	return n;
+	return dict_set(r, map, k->node, v->node);
 }
 
 static int build_map(struct reader *r, struct frame *f)
 {
-	struct keyindex ix;
-	size_t pairs = f->count / 2, keys = pairs;
-	for (size_t i = 0; i < pairs; i++)
-		if (f->items[2 * i].special == YTAG_MERGE)
-			keys += merged_keys(f->items[2 * i + 1].node);
-	if (keyindex_init(&ix, keys))
-		return diag_nomem(r->err);
+	size_t pairs = f->count / 2;
 	int rc = 0;
 	for (size_t i = 0; i < pairs && !rc; i++)
 		if (f->items[2 * i].special == YTAG_MERGE)
-			rc = merge_value(r, &ix, f->node, f->items[2 * i + 1].node);
+			rc = merge_value(r, f->node, f->items[2 * i + 1].node);
 	for (size_t i = 0; i < pairs && !rc; i++)
 		if (f->items[2 * i].special != YTAG_MERGE)
-			rc = own_pair(r, &ix, f->node, &f->items[2 * i], &f->items[2 * i + 1]);
-	free(ix.slot);
+			rc = own_pair(r, f->node, &f->items[2 * i], &f->items[2 * i + 1]);
 	if (rc || f->type != C_SET)
 		return rc;
 	struct node *none = node_new(r->a, NODE_NULL, 0, 0);

@@ -257,22 +257,51 @@ static bool match_timestamp(const char *s, size_t n)
 	return t.has_time || (t.month_digits == 2 && t.day_digits == 2);
 }
 
+/* Which resolvers a plain scalar's first character can start (PyYAML keys
+ * its implicit resolvers by first character). A NUL byte counts for all of
+ * them, as it did when these were strchr() sets. */
+enum { F_BOOL = 1, F_FLOAT = 2, F_INT = 4, F_NULL = 8, F_DIGIT = 16 };
+
+static unsigned first_char_class(char c)
+{
+	switch (c) {
+	case '\0':
+		return F_BOOL | F_FLOAT | F_INT | F_NULL | F_DIGIT;
+	case 'y': case 'Y': case 't': case 'T': case 'f': case 'F': case 'o': case 'O':
+		return F_BOOL;
+	case 'n': case 'N':
+		return F_BOOL | F_NULL;
+	case '~':
+		return F_NULL;
+	case '.':
+		return F_FLOAT;
+	case '-': case '+':
+		return F_FLOAT | F_INT;
+	case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		return F_FLOAT | F_INT | F_DIGIT;
+	default:
+		return 0;
+	}
+}
+
 enum yaml_tag yaml_resolve_plain(const char *s, size_t n)
 {
-	char first = n ? s[0] : '\0';
 	if (n == 0)
 		return YTAG_NULL;
-	if (strchr("yYnNtTfFoO", first) && match_bool(s, n))
+	char first = s[0];
+	unsigned cls = first_char_class(first);
+	if ((cls & F_BOOL) && match_bool(s, n))
 		return YTAG_BOOL;
-	if (strchr("-+0123456789.", first) && match_float(s, n))
+	if ((cls & F_FLOAT) && match_float(s, n))
 		return YTAG_FLOAT;
-	if (strchr("-+0123456789", first) && match_int(s, n))
+	if ((cls & F_INT) && match_int(s, n))
 		return YTAG_INT;
 	if (first == '<' && n == 2 && s[1] == '<')
 		return YTAG_MERGE;
-	if (strchr("~nN", first) && match_null(s, n))
+	if ((cls & F_NULL) && match_null(s, n))
 		return YTAG_NULL;
-	if (strchr(DIGITS, first) && match_timestamp(s, n))
+	if ((cls & F_DIGIT) && match_timestamp(s, n))
 		return YTAG_TIMESTAMP;
 	if (first == '=' && n == 1)
 		return YTAG_VALUE;

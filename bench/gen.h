@@ -1,0 +1,37 @@
+/* Seeded generator of realistic ADS runtime YAMLs and OCI Job JSONs for the
+ * benchmarks. Deterministic: the same seed gives the same corpus. */
+#ifndef DSJ_BENCH_GEN_H
+#define DSJ_BENCH_GEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+enum gen_type { GEN_SCRIPT, GEN_PYTHON, GEN_NOTEBOOK, GEN_GITPYTHON, GEN_CONTAINER,
+		GEN_PYTORCH, GEN_NTYPES };
+
+struct gen_rng {
+	uint64_t state;
+};
+
+void gen_seed(struct gen_rng *r, uint64_t seed);
+uint64_t gen_next(struct gen_rng *r);
+/* A size drawn log-uniformly from [lo, hi]. */
+size_t gen_size(struct gen_rng *r, size_t lo, size_t hi);
+const char *gen_type_name(enum gen_type t);
+
+/* A runtime YAML of the given type, about `target` bytes (never less than the
+ * type's minimal document): conda, env (list or mapping, some values with ${}
+ * references), args, tags, maximumRuntimeInMinutes... */
+void gen_runtime_yaml(struct buf *out, struct gen_rng *r, enum gen_type type, size_t target);
+
+/* The scaling case: a python runtime with n env variables and n/4 args. */
+void gen_wide_yaml(struct buf *out, size_t n);
+
+/* An OCI GetJob response body for a payload JSON (what translate printed):
+ * the payload's jobConfigurationDetails and tags, plus the ids, lifecycle,
+ * infrastructure and logging fields the service adds. Returns 0 or -1. */
+int gen_job_json(struct buf *out, struct gen_rng *r, const char *payload, size_t len);
+
+#endif
