@@ -474,3 +474,56 @@ const char *node_type_name(const struct node *n)
 	}
 	return "object";
 }
+
+static bool map_equal_unordered(const struct node *a, const struct node *b)
+{
+	for (size_t i = 0; i < a->u.map.count; i++) {
+		const struct node *k = a->u.map.items[i].key;
+		const struct node *v = NULL;
+		if (k->kind == NODE_STR) {
+			v = map_getn(b, k->u.str.ptr, k->u.str.len);
+		} else {
+			for (size_t j = 0; j < b->u.map.count && !v; j++)
+				if (node_equal(k, b->u.map.items[j].key, false))
+					v = b->u.map.items[j].value;
+		}
+		if (!v || !node_equal(a->u.map.items[i].value, v, false))
+			return false;
+	}
+	return true;
+}
+
+static bool map_equal_ordered(const struct node *a, const struct node *b)
+{
+	for (size_t i = 0; i < a->u.map.count; i++)
+		if (!node_equal(a->u.map.items[i].key, b->u.map.items[i].key, true) ||
+		    !node_equal(a->u.map.items[i].value, b->u.map.items[i].value, true))
+			return false;
+	return true;
+}
+
+bool node_equal(const struct node *a, const struct node *b, bool ordered)
+{
+	if (a->kind != b->kind)
+		return false;
+	switch (a->kind) {
+	case NODE_FLOAT:
+		return a->u.real == b->u.real || (isnan(a->u.real) && isnan(b->u.real));
+	case NODE_INT:
+		return a->u.integer.text.len == b->u.integer.text.len &&
+		       memcmp(a->u.integer.text.ptr, b->u.integer.text.ptr, a->u.integer.text.len) == 0;
+	case NODE_SEQ:
+		if (a->u.seq.count != b->u.seq.count)
+			return false;
+		for (size_t i = 0; i < a->u.seq.count; i++)
+			if (!node_equal(a->u.seq.items[i], b->u.seq.items[i], ordered))
+				return false;
+		return true;
+	case NODE_MAP:
+		if (a->u.map.count != b->u.map.count)
+			return false;
+		return ordered ? map_equal_ordered(a, b) : map_equal_unordered(a, b);
+	default:
+		return node_key_equal(a, b);
+	}
+}

@@ -125,6 +125,9 @@ bool node_key_equal(const struct node *a, const struct node *b);
 uint64_t node_key_hash(const struct node *k);
 /* node_key_hash of a string key with these bytes. */
 uint64_t node_str_hash(const char *s, size_t len);
+/* Deep equality with exact types (1 is not 1.0, true is not 1; NaN equals NaN).
+ * Mappings compare pair by pair in order when `ordered`, else as Python dicts. */
+bool node_equal(const struct node *a, const struct node *b, bool ordered);
 /* Deep copy into arena `a`. */
 struct node *node_clone(struct arena *a, const struct node *n);
 /* Python type name: "NoneType", "bool", "int", "float", "str", "date",

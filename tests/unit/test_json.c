@@ -583,43 +583,6 @@ static struct node *random_tree(int depth)
 	return n;
 }
 
-static bool tree_equal(const struct node *a, const struct node *b)
-{
-	if (a->kind != b->kind)
-		return false;
-	switch (a->kind) {
-	case NODE_NULL:
-		return true;
-	case NODE_BOOL:
-		return a->u.boolean == b->u.boolean;
-	case NODE_INT:
-		return a->u.integer.text.len == b->u.integer.text.len &&
-		       memcmp(a->u.integer.text.ptr, b->u.integer.text.ptr, a->u.integer.text.len) == 0;
-	case NODE_FLOAT:
-		return memcmp(&a->u.real, &b->u.real, sizeof(double)) == 0;
-	case NODE_STR:
-		return a->u.str.len == b->u.str.len &&
-		       memcmp(a->u.str.ptr, b->u.str.ptr, a->u.str.len) == 0;
-	case NODE_SEQ:
-		if (a->u.seq.count != b->u.seq.count)
-			return false;
-		for (size_t i = 0; i < a->u.seq.count; i++)
-			if (!tree_equal(a->u.seq.items[i], b->u.seq.items[i]))
-				return false;
-		return true;
-	case NODE_MAP:
-		if (a->u.map.count != b->u.map.count)
-			return false;
-		for (size_t i = 0; i < a->u.map.count; i++)
-			if (!tree_equal(a->u.map.items[i].key, b->u.map.items[i].key) ||
-			    !tree_equal(a->u.map.items[i].value, b->u.map.items[i].value))
-				return false;
-		return true;
-	default:
-		return false;
-	}
-}
-
 static void round_trip(const struct node *tree, unsigned flags)
 {
 	struct buf b;
@@ -631,7 +594,7 @@ static void round_trip(const struct node *tree, unsigned flags)
 	int rc = json_read(&back, b.data, b.len, &arena, NULL, 0, &err);
 	if (rc)
 		fail_msg("re-read failed: %s\n%s", err.message, buf_cstr(&b));
-	if (!tree_equal(tree, back))
+	if (!node_equal(tree, back, true))
 		fail_msg("round trip changed the tree: %s", buf_cstr(&b));
 	buf_free(&b);
 }

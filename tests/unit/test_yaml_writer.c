@@ -10,41 +10,6 @@
 #include "yaml_reader.h"
 #include "yaml_writer.h"
 
-/* Structural equality, stricter than Python ==: types must match too. */
-static bool same(const struct node *a, const struct node *b)
-{
-	if (a->kind != b->kind)
-		return false;
-	switch (a->kind) {
-	case NODE_FLOAT:
-		return (isnan(a->u.real) && isnan(b->u.real)) || a->u.real == b->u.real;
-	case NODE_INT:
-	case NODE_BOOL:
-	case NODE_NULL:
-	case NODE_DATE:
-	case NODE_DATETIME:
-	case NODE_STR:
-	case NODE_BINARY:
-		return node_key_equal(a, b);
-	case NODE_SEQ:
-		if (a->u.seq.count != b->u.seq.count)
-			return false;
-		for (size_t i = 0; i < a->u.seq.count; i++)
-			if (!same(a->u.seq.items[i], b->u.seq.items[i]))
-				return false;
-		return true;
-	case NODE_MAP:
-		if (a->u.map.count != b->u.map.count)
-			return false;
-		for (size_t i = 0; i < a->u.map.count; i++)
-			if (!same(a->u.map.items[i].key, b->u.map.items[i].key) ||
-			    !same(a->u.map.items[i].value, b->u.map.items[i].value))
-				return false;
-		return true;
-	}
-	return false;
-}
-
 static void round_trip(const struct node *tree)
 {
 	struct buf out;
@@ -58,7 +23,7 @@ static void round_trip(const struct node *tree)
 	int rc = yaml_read(&back, out.data, out.len, &a, NULL, &err);
 	if (rc)
 		fail_msg("cannot read back:\n%s\n%s", buf_cstr(&out), err.message);
-	if (!same(tree, back))
+	if (!node_equal(tree, back, true))
 		fail_msg("different after round trip:\n%s", buf_cstr(&out));
 	arena_free(&a);
 	buf_free(&out);
