@@ -208,10 +208,13 @@ int translate_user_env(struct translate_ctx *t)
 				 "expected a mapping or a list of {name, value}, got %s",
 				 describe_value(t->a, env));
 	size_t n = env->kind == NODE_MAP ? env->u.map.count : env->u.seq.count;
-	if (n > t->limits->max_env_vars)
-		return diag_node(t->err, DSJ_ELIMIT, env, "spec.env", "LimitError",
+	if (n > t->limits->max_env_vars) {
+		char path[DSJ_ERROR_PATH_MAX];
+		snprintf(path, sizeof(path), "%sspec.%s", t->prefix, key);
+		return diag_node(t->err, DSJ_ELIMIT, env, path, "LimitError",
 				 "%zu environment variables exceed the limit of %zu", n,
 				 t->limits->max_env_vars);
+	}
 	size_t nslots = 8;
 	while (nslots < 2 * n)
 		nslots *= 2;

@@ -3,6 +3,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "oci_limits.h"
 #include "pyrepr.h"
 #include "runtime.h"
 #include "runtime_env.h"
@@ -208,6 +209,8 @@ int runtime_translate(struct node **payload, struct node *runtime, struct arena 
 		return rc;
 	if (map_set(a, out, "artifact", t.artifact))
 		return diag_nomem(err);
+	if ((rc = oci_check_job_configuration(&t, jcd)))
+		return rc;
 	*payload = out;
 	return 0;
 }
