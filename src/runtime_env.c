@@ -130,8 +130,9 @@ static int collect_mapping(struct translate_ctx *t, struct node *env, const char
 	char path[DSJ_ERROR_PATH_MAX];
 	for (size_t i = 0; i < env->u.map.count; i++) {
 		struct node *name = env->u.map.items[i].key;
-		snprintf(path, sizeof(path), "%sspec.%s.%s", t->prefix, key,
-			 name->kind == NODE_STR ? name->u.str.ptr : "?");
+		bool named = name->kind == NODE_STR;
+		snprintf(path, sizeof(path), "%sspec.%s%s%s", t->prefix, key, named ? "." : "",
+			 named ? name->u.str.ptr : "");
 		if (name->kind != NODE_STR)
 			return diag_node(t->err, DSJ_EINPUT, name, path, PY_TYPE_ERROR,
 					 "environment variable names must be strings, got %s",

@@ -694,6 +694,9 @@ static int parser_error(struct reader *r, const yaml_parser_t *p)
 		reader_error_at(r, p->problem_offset, &line, &col);
 		if (strcmp(problem, "control characters are not allowed") == 0)
 			problem = "special characters are not allowed"; /* PyYAML's words */
+		if (p->problem_value < 0) /* libyaml has no character to show */
+			return diag_at(r->err, DSJ_EINPUT, line, col, NULL, "ReaderError",
+				       "invalid UTF-8: %s", problem);
 		return diag_at(r->err, DSJ_EINPUT, line, col, NULL, "ReaderError",
 			       "unacceptable character #x%04x: %s", (unsigned)p->problem_value,
 			       problem);
