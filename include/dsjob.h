@@ -60,11 +60,15 @@ struct dsj_error {
 /* Bounds on hostile input. Zero in a field means "use the default". */
 struct dsj_limits {
 	size_t max_input_bytes;   /* default 16 MiB */
-	size_t max_depth;         /* nesting depth, default 256 */
+	size_t max_depth;         /* nesting depth, default 256, at most DSJ_MAX_DEPTH_CAP */
 	size_t max_nodes;         /* nodes after alias expansion, default 1,000,000 */
 	size_t max_scalar_bytes;  /* one scalar, default 1 MiB */
 	size_t max_env_vars;      /* environment variables, default 10,000 */
 };
+
+/* Deeper nesting than this could exhaust the stack of the code that walks the
+ * tree, so a larger max_depth is taken as this. */
+#define DSJ_MAX_DEPTH_CAP 10000
 
 /* Which conversion dsj_translate / dsj_extract make. */
 enum dsj_level {
@@ -80,6 +84,10 @@ enum dsj_job_form {
 	DSJ_JOB_FORM_OCI_CLI = 1, /* what `oci data-science job create --from-json` takes */
 };
 
+/* Receives each problem `dsj_validate` finds, or each warning (see
+ * dsj_options.warn); `problem` is valid during the call only. */
+typedef void (*dsj_report_fn)(const struct dsj_error *problem, void *ctx);
+
 struct dsj_options {
 	const char *region;   /* signed-in user's region; NULL or "" = unknown */
 	const char *artifact; /* extract: job artifact file name; NULL = none */
@@ -90,10 +98,12 @@ struct dsj_options {
 	enum dsj_level level;
 	enum dsj_job_form job_form;
 	long long now; /* UTC seconds for generated job names; 0 = the current time */
+	/* Called for each warning (a payload the API takes but that likely does not
+	 * do what was meant, e.g. a variable the service sets itself); code is
+	 * DSJ_OK. NULL = warnings are dropped. Batch answers do not include them. */
+	dsj_report_fn warn;
+	void *warn_ctx;
 };
-
-/* Receives each problem `dsj_validate` finds; `problem` is valid during the call only. */
-typedef void (*dsj_report_fn)(const struct dsj_error *problem, void *ctx);
 
 /* Fills *opts with defaults (JSON output, no region, no artifact). */
 DSJ_API void dsj_options_init(struct dsj_options *opts);

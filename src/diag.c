@@ -80,7 +80,7 @@ void limits_resolve(struct dsj_limits *out, const struct dsj_limits *in)
 	if (in->max_input_bytes)
 		out->max_input_bytes = in->max_input_bytes;
 	if (in->max_depth)
-		out->max_depth = in->max_depth;
+		out->max_depth = in->max_depth < DSJ_MAX_DEPTH_CAP ? in->max_depth : DSJ_MAX_DEPTH_CAP;
 	if (in->max_nodes)
 		out->max_nodes = in->max_nodes;
 	if (in->max_scalar_bytes)

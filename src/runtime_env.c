@@ -48,9 +48,10 @@ static const char *where_path(struct translate_ctx *t, const struct env_where *w
 {
 	if (w->list)
 		snprintf(out, size, "%sspec.%s[%zu].name%s", t->prefix, w->key, w->index, suffix);
+	else if (w->name->kind == NODE_STR)
+		snprintf(out, size, "%sspec.%s.%s%s", t->prefix, w->key, w->name->u.str.ptr, suffix);
 	else
-		snprintf(out, size, "%sspec.%s.%s%s", t->prefix, w->key,
-			 w->name->kind == NODE_STR ? w->name->u.str.ptr : "?", suffix);
+		snprintf(out, size, "%sspec.%s%s", t->prefix, w->key, suffix);
 	return out;
 }
 
@@ -246,10 +247,13 @@ int translate_user_env(struct translate_ctx *t)
 				 "expected a mapping or a list of {name, value}, got %s",
 				 describe_value(t->a, env));
 	size_t n = env->kind == NODE_MAP ? env->u.map.count : env->u.seq.count;
-	if (n > t->limits->max_env_vars)
-		return diag_node(t->err, DSJ_ELIMIT, env, "spec.env", "LimitError",
+	if (n > t->limits->max_env_vars) {
+		char path[DSJ_ERROR_PATH_MAX];
+		snprintf(path, sizeof(path), "%sspec.%s", t->prefix, key);
+		return diag_node(t->err, DSJ_ELIMIT, env, path, "LimitError",
 				 "%zu environment variables exceed the limit of %zu", n,
 				 t->limits->max_env_vars);
+	}
 	struct env_list l = {
 		.keys = arena_alloc(t->a, n * sizeof(struct node *)),
 		.names = arena_alloc(t->a, n * sizeof(struct str)),

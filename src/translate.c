@@ -3,17 +3,12 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "oci_limits.h"
 #include "pyrepr.h"
 #include "runtime.h"
 #include "runtime_env.h"
 #include "shlex.h"
 #include "translate.h"
-
-static int fail_at(struct translate_ctx *t, const struct node *at, const char *key,
-		   const char *type, const char *msg)
-{
-	return spec_fail(t, at, key, type, "%s", msg);
-}
 
 /* " ".join(shlex.quote(str(arg)) for arg in args) */
 static int command_line(struct translate_ctx *t, struct node *jcd)
@@ -123,23 +118,23 @@ static const struct runtime_type *find_type(struct translate_ctx *t, struct node
 		const struct runtime_type *rt = runtime_type_find(type->u.str.ptr, type->u.str.len);
 		if (rt)
 			return rt;
-		if (str_eq(type->u.str, "dataFlow")) {
-			fail_at(t, type, NULL, PY_NOT_IMPLEMENTED,
-				"DataFlowRuntime is not supported as the runtime of DataScienceJob.");
-			return NULL;
-		}
+	}
+	char path[DSJ_ERROR_PATH_MAX];
+	snprintf(path, sizeof(path), "%stype", t->prefix);
+	if (type && type->kind == NODE_STR && str_eq(type->u.str, "dataFlow")) {
+		diag_node(t->err, DSJ_EINPUT, type, path, PY_NOT_IMPLEMENTED,
+			  "DataFlowRuntime is not supported as the runtime of DataScienceJob.");
+		return NULL;
 	}
 	if (type && (type->kind == NODE_SEQ || type->kind == NODE_MAP)) {
-		spec_fail(t, type, NULL, PY_TYPE_ERROR, "type: expected a runtime type name, got %s",
-			  describe_value(t->a, type));
+		diag_node(t->err, DSJ_EINPUT, type, path, PY_TYPE_ERROR,
+			  "expected a runtime type name, got %s", describe_value(t->a, type));
 		return NULL;
 	}
 	struct buf b;
 	buf_init(&b, 1024);
 	if (!type || py_str(&b, type))
 		buf_puts(&b, "None");
-	char path[DSJ_ERROR_PATH_MAX];
-	snprintf(path, sizeof(path), "%stype", t->prefix);
 	diag_node(t->err, DSJ_EINPUT, type ? type : runtime, path, PY_NOT_IMPLEMENTED,
 		  "Runtime type: %.200s is not supported. Supported types: script, python, notebook, "
 		  "gitPython, container, pyTorchDistributed.", buf_cstr(&b));
@@ -208,6 +203,8 @@ int runtime_translate(struct node **payload, struct node *runtime, struct arena 
 		return rc;
 	if (map_set(a, out, "artifact", t.artifact))
 		return diag_nomem(err);
+	if ((rc = oci_check_job_configuration(&t, jcd)))
+		return rc;
 	*payload = out;
 	return 0;
 }

@@ -79,10 +79,10 @@ static uint32_t mark_col(yaml_mark_t m)
 	return (uint32_t)m.column + 1;
 }
 
-static int limit_error(struct reader *r, yaml_mark_t m, const char *what)
+static int limit_error(struct reader *r, yaml_mark_t m, const char *what, size_t limit)
 {
 	return diag_at(r->err, DSJ_ELIMIT, mark_line(m), mark_col(m), NULL, LIMIT_ERROR,
-		       "%s", what);
+		       "%s of %zu", what, limit);
 }
 
 /* Records a constructor problem; the first one is kept. */
@@ -165,7 +165,8 @@ static int anchor_add(struct reader *r, const yaml_char_t *name, yaml_mark_t m,
 static int count_nodes(struct reader *r, size_t n, yaml_mark_t m)
 {
 	if (n > r->lim.max_nodes || r->total_nodes > r->lim.max_nodes - n)
-		return limit_error(r, m, "too many nodes (aliases expanded)");
+		return limit_error(r, m, "number of nodes (aliases expanded) exceeds the limit",
+				   r->lim.max_nodes);
 	r->total_nodes += n;
 	return 0;
 }
@@ -396,7 +397,8 @@ static int on_scalar(struct reader *r, const yaml_event_t *ev)
 	const char *value = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	if (len > r->lim.max_scalar_bytes)
-		return limit_error(r, ev->start_mark, "scalar is too long");
+		return limit_error(r, ev->start_mark, "scalar length exceeds the limit",
+				   r->lim.max_scalar_bytes);
 	struct anchor *an;
 	int rc = count_nodes(r, 1, ev->start_mark);
 	if (rc || (rc = anchor_add(r, ev->data.scalar.anchor, ev->start_mark, &an)))
@@ -451,7 +453,8 @@ static enum container container_type(struct reader *r, const struct node *n,
 static int on_start(struct reader *r, const yaml_event_t *ev, bool mapping)
 {
 	if (r->depth + 1 > r->lim.max_depth)
-		return limit_error(r, ev->start_mark, "nesting is too deep");
+		return limit_error(r, ev->start_mark, "nesting depth exceeds the limit",
+				   r->lim.max_depth);
 	const yaml_char_t *anchor = mapping ? ev->data.mapping_start.anchor
 					    : ev->data.sequence_start.anchor;
 	const yaml_char_t *tag = mapping ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
@@ -515,9 +518,12 @@ static int on_alias(struct reader *r, const yaml_event_t *ev)
 			       mark_col(ev->start_mark), NULL, COMPOSER_ERROR,
 			       "found undefined alias '%s'", name);
 	if (!an->done)
-		return limit_error(r, ev->start_mark, "a recursive alias is not supported");
+		return diag_at(r->err, DSJ_ELIMIT, mark_line(ev->start_mark),
+			       mark_col(ev->start_mark), NULL, LIMIT_ERROR,
+			       "a recursive alias is not supported");
 	if (r->depth + an->item.height > r->lim.max_depth)
-		return limit_error(r, ev->start_mark, "nesting is too deep");
+		return limit_error(r, ev->start_mark, "nesting depth exceeds the limit",
+				   r->lim.max_depth);
 	int rc = count_nodes(r, an->item.size, ev->start_mark);
 	return rc ? rc : attach(r, &an->item);
 }
@@ -608,6 +614,9 @@ static int parser_error(struct reader *r, const yaml_parser_t *p)
 		reader_error_at(r, p->problem_offset, &line, &col);
 		if (strcmp(problem, "control characters are not allowed") == 0)
 			problem = "special characters are not allowed"; /* PyYAML's words */
+		if (p->problem_value < 0) /* libyaml has no character to show */
+			return diag_at(r->err, DSJ_EINPUT, line, col, NULL, "ReaderError",
+				       "invalid UTF-8: %s", problem);
 		return diag_at(r->err, DSJ_EINPUT, line, col, NULL, "ReaderError",
 			       "unacceptable character #x%04x: %s", (unsigned)p->problem_value,
 			       problem);
@@ -650,7 +659,7 @@ int yaml_read(struct node **out, const char *input, size_t len, struct arena *a,
 	*out = NULL;
 	if (len > r.lim.max_input_bytes)
 		return diag_at(err, DSJ_ELIMIT, 0, 0, NULL, LIMIT_ERROR,
-			       "the input is larger than %zu bytes", r.lim.max_input_bytes);
+			       "input size exceeds the limit of %zu bytes", r.lim.max_input_bytes);
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p))
 		return diag_nomem(err);

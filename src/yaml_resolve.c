@@ -438,7 +438,8 @@ static int construct_int(struct node *n, struct arena *a, const char *s, size_t 
 	int rc = int_value(&b, &negative, t, tlen);
 	free(t);
 	if (rc == ERR_BAD_INT)
-		return value_error(err, n, PY_VALUE_ERROR, "invalid literal for int()");
+		return diag_node(err, DSJ_EINPUT, n, NULL, PY_VALUE_ERROR,
+				 "invalid literal for int(): '%.*s'", len > 60 ? 60 : (int)len, s);
 	if (rc == ERR_TOO_BIG)
 		return value_error(err, n, PY_VALUE_ERROR,
 				   "Exceeds the limit (4300 digits) for integer string conversion");
@@ -561,7 +562,9 @@ static int construct_float(struct node *n, const char *s, size_t len, struct dsj
 	bool ok = float_value(t, tlen, &v);
 	free(t);
 	if (!ok)
-		return value_error(err, n, PY_VALUE_ERROR, "could not convert string to float");
+		return diag_node(err, DSJ_EINPUT, n, NULL, PY_VALUE_ERROR,
+				 "could not convert string to float: '%.*s'", len > 60 ? 60 : (int)len,
+				 s);
 	n->kind = NODE_FLOAT;
 	n->u.real = v;
 	return 0;
@@ -581,8 +584,9 @@ static int construct_bool(struct node *n, const char *s, size_t len, struct dsj_
 			return 0;
 		}
 	}
-	return diag_node(err, DSJ_EINPUT, n, NULL, PY_KEY_ERROR, "'%.*s'",
-			 (int)(len > 200 ? 200 : len), s);
+	return diag_node(err, DSJ_EINPUT, n, NULL, PY_KEY_ERROR,
+			 "'%.*s' is not a boolean: !!bool takes yes, no, true, false, on or off",
+			 len > 60 ? 60 : (int)len, s);
 }
 
 static bool leap_year(int y)
@@ -621,8 +625,9 @@ static int construct_timestamp(struct node *n, const char *s, size_t len, struct
 {
 	struct stamp t;
 	if (!parse_stamp(s, len, &t))
-		return value_error(err, n, PY_ATTRIBUTE_ERROR,
-				   "'NoneType' object has no attribute 'groupdict'");
+		return diag_node(err, DSJ_EINPUT, n, NULL, PY_ATTRIBUTE_ERROR,
+				 "'%.*s' is not a timestamp: !!timestamp takes 2001-12-14 or "
+				 "2001-12-14T21:59:43Z", len > 60 ? 60 : (int)len, s);
 	const char *problem = stamp_problem(&t);
 	if (problem)
 		return value_error(err, n, PY_VALUE_ERROR, problem);
