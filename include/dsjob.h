@@ -110,16 +110,20 @@ DSJ_API void dsj_options_init(struct dsj_options *opts);
 
 /*
  * Runtime YAML (`kind: runtime`) -> job payload
- * {"jobConfigurationDetails", "freeformTags", "definedTags", "artifact"}.
- * `opts` may be NULL. On success *out holds the payload in opts->output form.
+ * {"jobConfigurationDetails", "freeformTags", "definedTags", "artifact"}; with
+ * opts->level DSJ_LEVEL_AUTO a `kind: job` document is translated as
+ * dsj_job_translate does. `opts` may be NULL. On success *out holds the result
+ * in opts->output form (caller frees with dsj_free); on failure *out is NULL.
  */
 DSJ_API int dsj_translate(char **out, size_t *out_len, const char *input,
 			  size_t input_len, const struct dsj_options *opts,
 			  struct dsj_error *err);
 
 /*
- * OCI Job JSON (raw or {"data": ...}) -> runtime {"kind", "type", "spec"}.
- * `opts` may be NULL; opts->output picks YAML or JSON.
+ * OCI Job JSON (raw or {"data": ...}) -> runtime {"kind", "type", "spec"}; with
+ * opts->level DSJ_LEVEL_AUTO a Job that has infrastructure or a project gives
+ * the whole job, as dsj_job_extract. `opts` may be NULL; opts->output picks YAML
+ * or JSON (the caller frees *out with dsj_free).
  */
 DSJ_API int dsj_extract(char **out, size_t *out_len, const char *input,
 			size_t input_len, const struct dsj_options *opts,
