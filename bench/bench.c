@@ -201,8 +201,8 @@ static void build_corpus(struct corpus *c, size_t n, uint64_t seed)
 		size_t plen;
 		if (dsj_translate(&payload, &plen, c->yaml[i].text, c->yaml[i].len, &o, &err)) {
 			fprintf(stderr, "document %zu (%s): %s: %s\n%s\n", i,
-				gen_type_name((enum gen_type)(i % GEN_NTYPES)), err.path, err.message,
-				c->yaml[i].text);
+				gen_type_name((enum gen_type)(i % GEN_NTYPES)), err.path,
+				err.message, c->yaml[i].text);
 			die("the generator made a document that does not translate");
 		}
 		if (json_read(&c->payloads[i], payload, plen, &c->payload_arena, NULL, 0, NULL))
@@ -343,7 +343,8 @@ static void run_scale(size_t max_bytes)
 		double tt = time_one(scale_translate, y.data, y.len);
 		double tj = time_one(scale_json_parse, j.data, j.len);
 		double tx = time_one(scale_extract, j.data, j.len);
-		printf("| %10zu | %8zu | %12.2f | %14.2f | %5.2f | %14zu | %14.2f | %12.2f | %5.2f |\n",
+		printf("| %10zu | %8zu | %12.2f | %14.2f | %5.2f | %14zu | %14.2f | %12.2f | %5.2f "
+		       "|\n",
 		       y.len, n, ty * 1e9 / (double)y.len, tt * 1e9 / (double)y.len, tt / ty, j.len,
 		       tj * 1e9 / (double)j.len, tx * 1e9 / (double)j.len, tx / tj);
 		fflush(stdout);

@@ -40,14 +40,14 @@ size_t gen_size(struct gen_rng *r, size_t lo, size_t hi)
 
 const char *gen_type_name(enum gen_type t)
 {
-	static const char *const names[] = {"script",	"python",    "notebook",
+	static const char *const names[] = {"script",	 "python",    "notebook",
 					    "gitPython", "container", "pyTorchDistributed"};
 	return names[t];
 }
 
 static const char *const words[] = {
-	"data",	 "model", "train", "eval",  "cache", "output", "batch", "epoch", "token",
-	"shard", "lr",	  "seed",  "bucket", "region", "cpu",   "gpu",   "log",   "path",
+	"data",	 "model", "train", "eval",   "cache",  "output", "batch", "epoch", "token",
+	"shard", "lr",	  "seed",  "bucket", "region", "cpu",	 "gpu",	  "log",   "path",
 };
 static const char *const slugs[] = {"pytorch110_p38_cpu_v1", "generalml_p38_cpu_v1",
 				    "tensorflow28_p38_gpu_v1", "onnx110_p37_cpu_v1",
@@ -95,8 +95,9 @@ static void put_value(struct buf *b, struct gen_rng *r, const char *prev_name)
 static void put_conda(struct buf *b, struct gen_rng *r)
 {
 	if (pick(r, 4) == 0) {
-		buf_printf(b, "  conda:\n    type: published\n    uri: oci://conda@tenancy/packs/%s\n"
-			      "    region: us-ashburn-1\n",
+		buf_printf(b,
+			   "  conda:\n    type: published\n    uri: oci://conda@tenancy/packs/%s\n"
+			   "    region: us-ashburn-1\n",
 			   slugs[pick(r, 5)]);
 	} else if (pick(r, 2)) {
 		buf_printf(b, "  conda:\n    type: service\n    slug: %s\n", slugs[pick(r, 5)]);
@@ -114,35 +115,40 @@ static void put_type_keys(struct buf *b, struct gen_rng *r, enum gen_type type)
 		break;
 	case GEN_PYTHON:
 		put_conda(b, r);
-		buf_printf(b, "  scriptPathURI: oci://code@tenancy/jobs/%s.zip\n"
-			      "  entrypoint: src/%s.py\n  entryFunction: main\n"
-			      "  pythonPath: [src, lib]\n  workingDir: src\n"
-			      "  outputDir: outputs\n  outputUri: oci://out@tenancy/%s\n",
+		buf_printf(b,
+			   "  scriptPathURI: oci://code@tenancy/jobs/%s.zip\n"
+			   "  entrypoint: src/%s.py\n  entryFunction: main\n"
+			   "  pythonPath: [src, lib]\n  workingDir: src\n"
+			   "  outputDir: outputs\n  outputUri: oci://out@tenancy/%s\n",
 			   word(r), word(r), word(r));
 		break;
 	case GEN_NOTEBOOK:
 		put_conda(b, r);
-		buf_printf(b, "  notebookPathURI: oci://nb@tenancy/%s.ipynb\n"
-			      "  excludeTags: [ignore, remove]\n  notebookEncoding: utf-8\n"
-			      "  outputUri: oci://out@tenancy/%s\n",
+		buf_printf(b,
+			   "  notebookPathURI: oci://nb@tenancy/%s.ipynb\n"
+			   "  excludeTags: [ignore, remove]\n  notebookEncoding: utf-8\n"
+			   "  outputUri: oci://out@tenancy/%s\n",
 			   word(r), word(r));
 		break;
 	case GEN_GITPYTHON:
 		put_conda(b, r);
-		buf_printf(b, "  url: https://github.com/example/%s.git\n  branch: main\n"
-			      "  commit: 5b2c3d4e5f60718293a4b5c6d7e8f9012a3b4c5d\n"
-			      "  entrypoint: %s/run.py\n  gitSecretId: ocid1.vaultsecret.oc1..aaaa\n",
+		buf_printf(b,
+			   "  url: https://github.com/example/%s.git\n  branch: main\n"
+			   "  commit: 5b2c3d4e5f60718293a4b5c6d7e8f9012a3b4c5d\n"
+			   "  entrypoint: %s/run.py\n  gitSecretId: ocid1.vaultsecret.oc1..aaaa\n",
 			   word(r), word(r));
 		break;
 	case GEN_CONTAINER:
-		buf_printf(b, "  image: iad.ocir.io/tenancy/%s:1.%u\n"
-			      "  entrypoint: [/bin/sh, -c]\n  cmd:\n  - python run.py --%s\n",
+		buf_printf(b,
+			   "  image: iad.ocir.io/tenancy/%s:1.%u\n"
+			   "  entrypoint: [/bin/sh, -c]\n  cmd:\n  - python run.py --%s\n",
 			   word(r), (unsigned)pick(r, 20), word(r));
 		break;
 	case GEN_PYTORCH:
 		put_conda(b, r);
-		buf_printf(b, "  replicas: %u\n  command: torchrun %s.py\n"
-			      "  scriptPathURI: oci://code@tenancy/%s.zip\n",
+		buf_printf(b,
+			   "  replicas: %u\n  command: torchrun %s.py\n"
+			   "  scriptPathURI: oci://code@tenancy/%s.zip\n",
 			   (unsigned)(2 + pick(r, 6)), word(r), word(r));
 		break;
 	default:
@@ -184,7 +190,8 @@ void gen_runtime_yaml(struct buf *out, struct gen_rng *r, enum gen_type type, si
 	} while (out->len < env_end);
 	buf_puts(out, "  args:\n");
 	do {
-		buf_printf(out, "  - --%s-%zu\n  - \"%u\"\n", word(r), i++, (unsigned)pick(r, 1000));
+		buf_printf(out, "  - --%s-%zu\n  - \"%u\"\n", word(r), i++,
+			   (unsigned)pick(r, 1000));
 	} while (out->len < target);
 }
 
@@ -197,9 +204,11 @@ void gen_wide_yaml(struct buf *out, size_t n)
 		      "  entrypoint: src/train.py\n  env:\n");
 	for (size_t i = 0; i < n; i++) {
 		if (i % 8 == 7)
-			buf_printf(out, "  - {name: VAR_%zu, value: \"${VAR_%zu}/sub\"}\n", i, i - 1);
+			buf_printf(out, "  - {name: VAR_%zu, value: \"${VAR_%zu}/sub\"}\n", i,
+				   i - 1);
 		else
-			buf_printf(out, "  - {name: VAR_%zu, value: /home/datascience/v%zu}\n", i, i);
+			buf_printf(out, "  - {name: VAR_%zu, value: /home/datascience/v%zu}\n", i,
+				   i);
 	}
 	buf_puts(out, "  args:\n");
 	for (size_t i = 0; i < n / 4 + 1; i++)

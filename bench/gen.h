@@ -8,8 +8,15 @@
 
 #include "buf.h"
 
-enum gen_type { GEN_SCRIPT, GEN_PYTHON, GEN_NOTEBOOK, GEN_GITPYTHON, GEN_CONTAINER,
-		GEN_PYTORCH, GEN_NTYPES };
+enum gen_type {
+	GEN_SCRIPT,
+	GEN_PYTHON,
+	GEN_NOTEBOOK,
+	GEN_GITPYTHON,
+	GEN_CONTAINER,
+	GEN_PYTORCH,
+	GEN_NTYPES
+};
 
 struct gen_rng {
 	uint64_t state;

@@ -13,13 +13,13 @@
 #define EXIT_USAGE 2
 
 /* The input limits every command takes (struct dsj_limits). */
-#define LIMITS_HELP \
-	"\n" \
-	"Input limits (each exceeded is an error, exit status 1; N a whole number > 0):\n" \
-	"  --max-input-bytes N   size of the input (default 16777216 = 16 MiB)\n" \
-	"  --max-depth N         nesting depth (default 256, at most 10000)\n" \
-	"  --max-nodes N         nodes, aliases expanded (default 1000000)\n" \
-	"  --max-scalar-bytes N  one string or number (default 1048576 = 1 MiB)\n" \
+#define LIMITS_HELP                                                                                \
+	"\n"                                                                                       \
+	"Input limits (each exceeded is an error, exit status 1; N a whole number > 0):\n"         \
+	"  --max-input-bytes N   size of the input (default 16777216 = 16 MiB)\n"                  \
+	"  --max-depth N         nesting depth (default 256, at most 10000)\n"                     \
+	"  --max-nodes N         nodes, aliases expanded (default 1000000)\n"                      \
+	"  --max-scalar-bytes N  one string or number (default 1048576 = 1 MiB)\n"                 \
 	"  --max-env-vars N      environment variables in spec.env (default 10000)\n"
 
 static const char usage_main[] =
@@ -53,8 +53,8 @@ static const char usage_translate[] =
 	"\n"
 	"Where the OCI API would reject the payload (environment variables over 20,000\n"
 	"characters in all, arguments over 4,000) it is an error; a variable the service\n"
-	"sets itself (JOB_OCID...) is a warning on stderr ('warning:'), exit status 0.\n"
-	LIMITS_HELP;
+	"sets itself (JOB_OCID...) is a warning on stderr ('warning:'), exit status "
+	"0.\n" LIMITS_HELP;
 
 static const char usage_extract[] =
 	"usage: dsjob extract [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
@@ -100,7 +100,7 @@ static int usage_error(const char *fmt, const char *arg)
 static size_t max_input(const struct cli *c)
 {
 	return c->opts.limits.max_input_bytes ? c->opts.limits.max_input_bytes
-					       : DEFAULT_MAX_INPUT_BYTES;
+					      : DEFAULT_MAX_INPUT_BYTES;
 }
 
 static FILE *open_input(const char *file, char *why, size_t why_size)
@@ -160,8 +160,8 @@ static int read_input(const char *file, size_t max, char **data, size_t *len, ch
 	if (failed)
 		snprintf(why, why_size, "cannot read: %s", buf ? strerror(errno) : "out of memory");
 	else if (n > max)
-		snprintf(why, why_size, "input size exceeds the limit of %zu bytes (--max-input-bytes)",
-			 max);
+		snprintf(why, why_size,
+			 "input size exceeds the limit of %zu bytes (--max-input-bytes)", max);
 	if (f != stdin)
 		fclose(f);
 	if (failed || n > max) {
@@ -204,7 +204,8 @@ static int emit(const struct cli *c, const char *data, size_t len)
 {
 	if (c->out_file) {
 		if (write_atomically(c->out_file, data, len)) {
-			fprintf(stderr, "dsjob: cannot write %s: %s\n", c->out_file, strerror(errno));
+			fprintf(stderr, "dsjob: cannot write %s: %s\n", c->out_file,
+				strerror(errno));
 			return EXIT_PROBLEM;
 		}
 		return 0;
@@ -244,9 +245,12 @@ static void artifact_note(const char *artifact)
 {
 	if (artifact)
 		fprintf(stderr,
-			"dsjob: after 'oci data-science job create --from-json file://FILE', upload the "
-			"artifact: oci data-science job create-job-artifact --job-id <new job OCID> "
-			"--job-artifact-file %s --content-disposition 'attachment; filename=<its file "
+			"dsjob: after 'oci data-science job create --from-json file://FILE', "
+			"upload the "
+			"artifact: oci data-science job create-job-artifact --job-id <new job "
+			"OCID> "
+			"--job-artifact-file %s --content-disposition 'attachment; filename=<its "
+			"file "
 			"name>'\n",
 			artifact);
 	else
@@ -494,8 +498,7 @@ static int parse_options(struct cli *c, int argc, char **argv, char **files, int
 		} else if (strcmp(a, "--runtime-only") == 0 && strcmp(c->command, "extract") == 0) {
 			c->opts.level = DSJ_LEVEL_RUNTIME;
 			continue;
-		}
-		else if (strcmp(a, "--output") == 0 && strcmp(c->command, "validate") != 0) {
+		} else if (strcmp(a, "--output") == 0 && strcmp(c->command, "validate") != 0) {
 			if (set_output(c, v))
 				return EXIT_USAGE;
 		} else if (strcmp(a, "-o") == 0 && strcmp(c->command, "validate") != 0)
@@ -517,7 +520,8 @@ static int batch_options(struct cli *c, int argc, char **argv)
 	for (int i = 0; i < argc; i += 2) {
 		int rc = set_limit(c, argv[i], i + 1 < argc ? argv[i + 1] : NULL);
 		if (rc == 1)
-			return usage_error("--jsonl takes only the --max-* options, not '%s'", argv[i]);
+			return usage_error("--jsonl takes only the --max-* options, not '%s'",
+					   argv[i]);
 		if (rc)
 			return rc;
 	}

@@ -20,13 +20,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < args->u.seq.count; i++) {
 			if (i)
 				buf_putc(&line, ' ');
-			shlex_quote(&line, args->u.seq.items[i]->u.str.ptr, args->u.seq.items[i]->u.str.len);
+			shlex_quote(&line, args->u.seq.items[i]->u.str.ptr,
+				    args->u.seq.items[i]->u.str.len);
 		}
 		if (!line.failed && shlex_split(&a, buf_cstr(&line), line.len, &again, &msg) == 0) {
 			if (again->u.seq.count != args->u.seq.count)
 				abort();
 			for (size_t i = 0; i < args->u.seq.count; i++) {
-				struct str x = args->u.seq.items[i]->u.str, y = again->u.seq.items[i]->u.str;
+				struct str x = args->u.seq.items[i]->u.str,
+					   y = again->u.seq.items[i]->u.str;
 				if (x.len != y.len || memcmp(x.ptr, y.ptr, x.len) != 0)
 					abort();
 			}

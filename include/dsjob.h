@@ -32,15 +32,15 @@ extern "C" {
 
 enum dsj_code {
 	DSJ_OK = 0,
-	DSJ_EINPUT = -1,  /* the input is not a valid runtime / job */
-	DSJ_ENOMEM = -2,  /* out of memory */
-	DSJ_ELIMIT = -3,  /* an input limit was exceeded */
-	DSJ_EUSAGE = -4,  /* the call itself is wrong (bad option value...) */
+	DSJ_EINPUT = -1, /* the input is not a valid runtime / job */
+	DSJ_ENOMEM = -2, /* out of memory */
+	DSJ_ELIMIT = -3, /* an input limit was exceeded */
+	DSJ_EUSAGE = -4, /* the call itself is wrong (bad option value...) */
 };
 
 enum dsj_format {
-	DSJ_FORMAT_JSON = 0, /* indented JSON, UTF-8 */
-	DSJ_FORMAT_YAML = 1, /* block YAML, keys sorted as PyYAML dumps them */
+	DSJ_FORMAT_JSON = 0,	  /* indented JSON, UTF-8 */
+	DSJ_FORMAT_YAML = 1,	  /* block YAML, keys sorted as PyYAML dumps them */
 	DSJ_FORMAT_JSON_LINE = 2, /* one-line JSON (batch answers) */
 };
 
@@ -49,21 +49,21 @@ enum dsj_format {
 #define DSJ_ERROR_MESSAGE_MAX 768
 
 struct dsj_error {
-	int code;                            /* DSJ_E* */
-	unsigned line;                       /* 1-based; 0 = unknown */
-	unsigned column;                     /* 1-based; 0 = unknown */
-	char path[DSJ_ERROR_PATH_MAX];       /* key path, "" when none */
-	char type[DSJ_ERROR_TYPE_MAX];       /* e.g. "ValueError" */
+	int code;			     /* DSJ_E* */
+	unsigned line;			     /* 1-based; 0 = unknown */
+	unsigned column;		     /* 1-based; 0 = unknown */
+	char path[DSJ_ERROR_PATH_MAX];	     /* key path, "" when none */
+	char type[DSJ_ERROR_TYPE_MAX];	     /* e.g. "ValueError" */
 	char message[DSJ_ERROR_MESSAGE_MAX]; /* human-readable text */
 };
 
 /* Bounds on hostile input. Zero in a field means "use the default". */
 struct dsj_limits {
-	size_t max_input_bytes;   /* default 16 MiB */
-	size_t max_depth;         /* nesting depth, default 256, at most DSJ_MAX_DEPTH_CAP */
-	size_t max_nodes;         /* nodes after alias expansion, default 1,000,000 */
-	size_t max_scalar_bytes;  /* one scalar, default 1 MiB */
-	size_t max_env_vars;      /* environment variables, default 10,000 */
+	size_t max_input_bytes;	 /* default 16 MiB */
+	size_t max_depth;	 /* nesting depth, default 256, at most DSJ_MAX_DEPTH_CAP */
+	size_t max_nodes;	 /* nodes after alias expansion, default 1,000,000 */
+	size_t max_scalar_bytes; /* one scalar, default 1 MiB */
+	size_t max_env_vars;	 /* environment variables, default 10,000 */
 };
 
 /* Deeper nesting than this could exhaust the stack of the code that walks the
@@ -80,7 +80,7 @@ enum dsj_level {
 
 /* How a job translation is printed. */
 enum dsj_job_form {
-	DSJ_JOB_FORM_API = 0,     /* {"body": CreateJob request body, "artifact": {...}} */
+	DSJ_JOB_FORM_API = 0,	  /* {"body": CreateJob request body, "artifact": {...}} */
 	DSJ_JOB_FORM_OCI_CLI = 1, /* what `oci data-science job create --from-json` takes */
 };
 
@@ -115,9 +115,8 @@ DSJ_API void dsj_options_init(struct dsj_options *opts);
  * dsj_job_translate does. `opts` may be NULL. On success *out holds the result
  * in opts->output form (caller frees with dsj_free); on failure *out is NULL.
  */
-DSJ_API int dsj_translate(char **out, size_t *out_len, const char *input,
-			  size_t input_len, const struct dsj_options *opts,
-			  struct dsj_error *err);
+DSJ_API int dsj_translate(char **out, size_t *out_len, const char *input, size_t input_len,
+			  const struct dsj_options *opts, struct dsj_error *err);
 
 /*
  * OCI Job JSON (raw or {"data": ...}) -> runtime {"kind", "type", "spec"}; with
@@ -125,9 +124,8 @@ DSJ_API int dsj_translate(char **out, size_t *out_len, const char *input,
  * the whole job, as dsj_job_extract. `opts` may be NULL; opts->output picks YAML
  * or JSON (the caller frees *out with dsj_free).
  */
-DSJ_API int dsj_extract(char **out, size_t *out_len, const char *input,
-			size_t input_len, const struct dsj_options *opts,
-			struct dsj_error *err);
+DSJ_API int dsj_extract(char **out, size_t *out_len, const char *input, size_t input_len,
+			const struct dsj_options *opts, struct dsj_error *err);
 
 /*
  * Job YAML (`kind: job`, with infrastructure and runtime) -> the CreateJob
@@ -163,15 +161,14 @@ DSJ_API int dsj_validate(size_t *problems, const char *input, size_t input_len,
  * job-extract. Problems in the request become error
  * answers; only DSJ_ENOMEM is returned as a failure.
  */
-DSJ_API int dsj_batch_answer(char **out, size_t *out_len, const char *request,
-			     size_t request_len, const struct dsj_options *defaults);
+DSJ_API int dsj_batch_answer(char **out, size_t *out_len, const char *request, size_t request_len,
+			     const struct dsj_options *defaults);
 
 /*
  * Formats `err` as "FILE:LINE:COL: PATH: MESSAGE" (parts that are unknown are
  * left out) into buf; returns the length it needed, like snprintf.
  */
-DSJ_API int dsj_error_format(const struct dsj_error *err, const char *file,
-			     char *buf, size_t size);
+DSJ_API int dsj_error_format(const struct dsj_error *err, const char *file, char *buf, size_t size);
 
 /* Releases a buffer returned by this library. NULL is fine. */
 DSJ_API void dsj_free(void *p);

@@ -15,7 +15,8 @@ static int error_answer(char **out, size_t *out_len, const struct dsj_error *e)
 	struct buf b;
 	buf_init(&b, 0);
 	int rc = -1;
-	if (err && root && !map_set(&a, err, "type", node_new_cstr(&a, e->type[0] ? e->type : "Error")) &&
+	if (err && root &&
+	    !map_set(&a, err, "type", node_new_cstr(&a, e->type[0] ? e->type : "Error")) &&
 	    !map_set(&a, err, "message", node_new_cstr(&a, e->message)) &&
 	    (!e->path[0] || !map_set(&a, err, "path", node_new_cstr(&a, e->path))) &&
 	    (!e->line || (!map_set(&a, err, "line", node_new_int(&a, e->line)) &&
@@ -57,7 +58,8 @@ static int answer(char **out, size_t *out_len, const struct node *req,
 	if (!op || op->kind != NODE_STR)
 		return diag_node(e, DSJ_EUSAGE, req, "op", "ValueError", "missing \"op\"");
 	if (!input || input->kind != NODE_STR)
-		return diag_node(e, DSJ_EUSAGE, req, "input", "ValueError", "missing \"input\" text");
+		return diag_node(e, DSJ_EUSAGE, req, "input", "ValueError",
+				 "missing \"input\" text");
 	int rc = string_field(req, "region", &opts.region, e);
 	if (!rc)
 		rc = string_field(req, "artifact", &opts.artifact, e);

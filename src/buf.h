@@ -8,10 +8,10 @@
 #include <stddef.h>
 
 struct buf {
-	char *data;  /* NUL-terminated when len > 0 or after buf_cstr() */
+	char *data; /* NUL-terminated when len > 0 or after buf_cstr() */
 	size_t len;
 	size_t cap;
-	size_t max;  /* 0 = default (256 MiB) */
+	size_t max; /* 0 = default (256 MiB) */
 	bool failed;
 };
 

@@ -15,8 +15,8 @@ static void copy_field(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
-static int diag_vset(struct dsj_error *err, int code, unsigned line, unsigned col,
-		     const char *path, const char *type, const char *fmt, va_list ap)
+static int diag_vset(struct dsj_error *err, int code, unsigned line, unsigned col, const char *path,
+		     const char *type, const char *fmt, va_list ap)
 {
 	if (!err || diag_is_set(err))
 		return code;
@@ -80,7 +80,8 @@ void limits_resolve(struct dsj_limits *out, const struct dsj_limits *in)
 	if (in->max_input_bytes)
 		out->max_input_bytes = in->max_input_bytes;
 	if (in->max_depth)
-		out->max_depth = in->max_depth < DSJ_MAX_DEPTH_CAP ? in->max_depth : DSJ_MAX_DEPTH_CAP;
+		out->max_depth =
+			in->max_depth < DSJ_MAX_DEPTH_CAP ? in->max_depth : DSJ_MAX_DEPTH_CAP;
 	if (in->max_nodes)
 		out->max_nodes = in->max_nodes;
 	if (in->max_scalar_bytes)

@@ -22,7 +22,7 @@ struct interp {
 	const struct str *names;
 	const struct str *values;
 	size_t n;
-	bool *has_dollar;  /* values[i] contains '$' */
+	bool *has_dollar;      /* values[i] contains '$' */
 	struct strindex index; /* over names */
 
 	struct buf accum;
@@ -84,8 +84,10 @@ static int depth_error(struct interp *in, struct str option, struct str rest)
 	buf_init(&msg, 4096);
 	buf_puts(&msg, "Recursion limit exceeded in value substitution: option ");
 	py_str_repr(&msg, option.ptr, option.len);
-	buf_printf(&msg, " in section 'envs' contains an interpolation key which cannot be "
-			 "substituted in %d steps. Raw value: ", MAX_INTERPOLATION_DEPTH);
+	buf_printf(&msg,
+		   " in section 'envs' contains an interpolation key which cannot be "
+		   "substituted in %d steps. Raw value: ",
+		   MAX_INTERPOLATION_DEPTH);
 	py_str_repr(&msg, rawval.ptr, rawval.len);
 	set_message(in, "InterpolationDepthError", &msg);
 	buf_free(&msg);
@@ -111,7 +113,8 @@ static int interpolate_some(struct interp *in, struct str option, struct str res
 			p += 2;
 		} else if (p + 1 < end && c == '{') {
 			/* _KEYCRE: \$\{([^}]+)\} */
-			const char *close = p + 2 < end ? memchr(p + 2, '}', (size_t)(end - p - 2)) : NULL;
+			const char *close =
+				p + 2 < end ? memchr(p + 2, '}', (size_t)(end - p - 2)) : NULL;
 			if (!close || close == p + 2)
 				return syntax_error(in, "Bad interpolation variable reference ", p,
 						    (size_t)(end - p));
@@ -159,8 +162,8 @@ static int interpolate_some(struct interp *in, struct str option, struct str res
 	return in->accum.failed ? -2 : 0;
 }
 
-int env_interpolate(struct arena *a, const struct str *names, const struct str *values,
-		    size_t n, struct str *out, struct env_interp_error *e)
+int env_interpolate(struct arena *a, const struct str *names, const struct str *values, size_t n,
+		    struct str *out, struct env_interp_error *e)
 {
 	struct interp in = {.names = names, .values = values, .n = n, .e = e};
 	e->type = NULL;
@@ -174,7 +177,8 @@ int env_interpolate(struct arena *a, const struct str *names, const struct str *
 	}
 	for (size_t i = 0; i < n; i++) {
 		in.has_dollar[i] = values[i].len && memchr(values[i].ptr, '$', values[i].len);
-		if (strindex_add(&in.index, a, strindex_hash(STRINDEX_SEED, names[i].ptr, names[i].len), i)) {
+		if (strindex_add(&in.index, a,
+				 strindex_hash(STRINDEX_SEED, names[i].ptr, names[i].len), i)) {
 			rc = -2;
 			goto done;
 		}

@@ -14,14 +14,14 @@
 struct env_interp_error {
 	const char *type;  /* "InterpolationSyntaxError" / "InterpolationDepthError" */
 	char message[512]; /* Python's message text */
-	size_t index;      /* which variable failed */
+	size_t index;	   /* which variable failed */
 };
 
 /* names[i] -> values[i] for i < n (names unique). Fills out[i] with the
  * interpolated value of each, allocated in `a`. Linear in the total size for
  * inputs without references (lookups are hashed). Returns 0, -1 on an
  * interpolation error (filled *e), -2 when out of memory. */
-int env_interpolate(struct arena *a, const struct str *names, const struct str *values,
-		    size_t n, struct str *out, struct env_interp_error *e);
+int env_interpolate(struct arena *a, const struct str *names, const struct str *values, size_t n,
+		    struct str *out, struct env_interp_error *e);
 
 #endif

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "diag.h"
-#include "shlex.h"
 #include "runtime.h"
+#include "shlex.h"
 #include "translate.h"
 
 static struct node *job_config(struct node *job, const char *key)
@@ -25,16 +25,17 @@ static int extract_args(struct extract_ctx *x)
 	if (!node_truthy(line))
 		return 0;
 	if (line->kind != NODE_STR)
-		return diag_node(x->err, DSJ_EINPUT, line, "jobConfigurationDetails.commandLineArguments",
-				 PY_TYPE_ERROR, "expected a string, got %s", node_type_name(line));
+		return diag_node(x->err, DSJ_EINPUT, line,
+				 "jobConfigurationDetails.commandLineArguments", PY_TYPE_ERROR,
+				 "expected a string, got %s", node_type_name(line));
 	struct node *args = NULL;
 	const char *msg = NULL;
 	int rc = shlex_split(x->a, line->u.str.ptr, line->u.str.len, &args, &msg);
 	if (rc)
 		return rc == -1 ? diag_node(x->err, DSJ_EINPUT, line,
-				       "jobConfigurationDetails.commandLineArguments", PY_VALUE_ERROR,
-				       "%s", msg)
-			   : diag_nomem(x->err);
+					    "jobConfigurationDetails.commandLineArguments",
+					    PY_VALUE_ERROR, "%s", msg)
+				: diag_nomem(x->err);
 	return spec_put(x, "args", args);
 }
 
@@ -104,9 +105,13 @@ int runtime_extract(struct node **runtime, struct node *job, struct arena *a,
 	if (!node_truthy(envs))
 		envs = NULL;
 	else if (envs->kind != NODE_MAP)
-		return diag_node(err, DSJ_EINPUT, envs, "jobConfigurationDetails.environmentVariables",
-				 PY_TYPE_ERROR, "expected a mapping, got %s", node_type_name(envs));
-	struct extract_ctx x = {.a = a, .opts = opts, .job = job, .err = err,
+		return diag_node(err, DSJ_EINPUT, envs,
+				 "jobConfigurationDetails.environmentVariables", PY_TYPE_ERROR,
+				 "expected a mapping, got %s", node_type_name(envs));
+	struct extract_ctx x = {.a = a,
+				.opts = opts,
+				.job = job,
+				.err = err,
 				.artifact = artifact ? artifact : "None"};
 	size_t count;
 	const struct runtime_type *const *types = runtime_types_by_priority(&count);
@@ -118,5 +123,6 @@ int runtime_extract(struct node **runtime, struct node *job, struct arena *a,
 			return rc;
 		return make_runtime(runtime, a, types[i]->name, x.spec) ? diag_nomem(err) : 0;
 	}
-	return diag_node(err, DSJ_EINPUT, job, "", PY_NOT_IMPLEMENTED, "Unable to extract runtime.");
+	return diag_node(err, DSJ_EINPUT, job, "", PY_NOT_IMPLEMENTED,
+			 "Unable to extract runtime.");
 }

@@ -18,8 +18,8 @@ static struct node *sub_map(const struct node *m, const char *key)
 	return v && v->kind == NODE_MAP ? v : NULL;
 }
 
-static int copy_truthy(struct arena *a, struct node *spec, const char *key,
-		       const struct node *from, const char *from_key, struct dsj_error *err)
+static int copy_truthy(struct arena *a, struct node *spec, const char *key, const struct node *from,
+		       const char *from_key, struct dsj_error *err)
 {
 	struct node *v = from ? map_get(from, from_key) : NULL;
 	if (!node_truthy(v))
@@ -155,7 +155,8 @@ static int assemble(struct arena *a, const struct node *job, struct node *ispec,
 	struct node *root = node_new(a, NODE_MAP, 0, 0);
 	struct node *name = map_get(job, "displayName");
 	struct node *id = map_get(job, "id");
-	if (!infra || !spec || !root || map_set(a, infra, "kind", node_new_cstr(a, "infrastructure")) ||
+	if (!infra || !spec || !root ||
+	    map_set(a, infra, "kind", node_new_cstr(a, "infrastructure")) ||
 	    map_set(a, infra, "type", node_new_cstr(a, "dataScienceJob")) ||
 	    map_set(a, infra, "spec", ispec) ||
 	    map_set(a, spec, "name", name ? name : node_new(a, NODE_NULL, 0, 0)) ||
@@ -181,9 +182,8 @@ int job_extract(struct arena *a, const struct dsj_options *opts, struct node *jo
 	if (rc)
 		return rc;
 	/* the artifact's name comes from the service by job id: none without one */
-	const char *artifact = node_truthy(map_get(job, "id"))
-				       ? (opts->artifact ? opts->artifact : "")
-				       : "None";
+	const char *artifact =
+		node_truthy(map_get(job, "id")) ? (opts->artifact ? opts->artifact : "") : "None";
 	if ((rc = runtime_extract(&runtime, job, a, opts, artifact, err)))
 		return rc;
 	return assemble(a, job, ispec, runtime, out) ? diag_nomem(err) : 0;

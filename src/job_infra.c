@@ -15,9 +15,22 @@
 
 /* DataScienceJob.attribute_map keys: these are never renamed. */
 static const char *const camel_keys[] = {
-	"projectId", "compartmentId", "displayName", "jobType", "jobInfrastructureType",
-	"shapeName", "blockStorageSize", "subnetId", "shapeConfigDetails", "logId",
-	"logGroupId", "storageMount", "freeformTags", "definedTags", "memoryInGBs", "ocpus",
+	"projectId",
+	"compartmentId",
+	"displayName",
+	"jobType",
+	"jobInfrastructureType",
+	"shapeName",
+	"blockStorageSize",
+	"subnetId",
+	"shapeConfigDetails",
+	"logId",
+	"logGroupId",
+	"storageMount",
+	"freeformTags",
+	"definedTags",
+	"memoryInGBs",
+	"ocpus",
 	NULL,
 };
 
@@ -115,8 +128,7 @@ static bool is_one_of(const struct node *v, const char *const *names)
 
 static const char *const infra_types[] = {"STANDALONE", "ME_STANDALONE", "MULTI_NODE", "EMPTY",
 					  NULL};
-static const char *const cpu_baselines[] = {"BASELINE_1_8", "BASELINE_1_2", "BASELINE_1_1",
-					    NULL};
+static const char *const cpu_baselines[] = {"BASELINE_1_8", "BASELINE_1_2", "BASELINE_1_1", NULL};
 
 /* A string-valued field: NULL when falsy; a problem when not a string. */
 static int string_field(struct job_ctx *j, const struct node *spec, const char *key,
@@ -129,11 +141,12 @@ static int string_field(struct job_ctx *j, const struct node *spec, const char *
 	if (v->kind != NODE_STR) {
 		char path[DSJ_ERROR_PATH_MAX];
 		snprintf(path, sizeof(path), SPEC "%s", key);
-		/* the reference fails on shapeName.endswith(...), elsewhere in the SDK's type check */
+		/* the reference fails on shapeName.endswith(...), elsewhere in the SDK's type check
+		 */
 		return job_problem(j, v, path,
-				   strcmp(key, "shapeName") == 0 ? PY_ATTRIBUTE_ERROR : PY_TYPE_ERROR,
-				   "expected a string, got %s",
-				   describe_value(j->a, v));
+				   strcmp(key, "shapeName") == 0 ? PY_ATTRIBUTE_ERROR
+								 : PY_TYPE_ERROR,
+				   "expected a string, got %s", describe_value(j->a, v));
 	}
 	*out = v;
 	return 0;
@@ -210,10 +223,10 @@ static int shape_config(struct job_ctx *j, const struct node *spec, const struct
 	struct node *base = map_get(details, "cpuBaseline");
 	if (!rc && base && base->kind != NODE_NULL) {
 		if (base->kind != NODE_STR || !is_one_of(base, cpu_baselines))
-			rc = job_problem(j, base, SPEC "shapeConfigDetails.cpuBaseline",
-					 PY_VALUE_ERROR,
-					 "expected BASELINE_1_8, BASELINE_1_2 or BASELINE_1_1, got %s",
-					 describe_value(j->a, base));
+			rc = job_problem(
+				j, base, SPEC "shapeConfigDetails.cpuBaseline", PY_VALUE_ERROR,
+				"expected BASELINE_1_8, BASELINE_1_2 or BASELINE_1_1, got %s",
+				describe_value(j->a, base));
 		else if (map_set(j->a, cfg, "cpuBaseline", base))
 			rc = diag_nomem(j->err);
 	}
@@ -259,7 +272,8 @@ int job_infra_config(struct job_ctx *j, const struct node *spec, struct node **o
 	if (!infra || !type)
 		return infra ? 0 : diag_nomem(j->err);
 	rc = put(j, infra, "jobInfrastructureType", node_new_cstr(j->a, type));
-	/* EMPTY carries nothing but its type (the SDK's EmptyJobInfrastructureConfigurationDetails) */
+	/* EMPTY carries nothing but its type (the SDK's EmptyJobInfrastructureConfigurationDetails)
+	 */
 	if (!rc && strcmp(type, "EMPTY") != 0) {
 		rc = put(j, infra, "shapeName", shape);
 		rc = rc ? rc : put(j, infra, "blockStorageSizeInGBs", size);
@@ -280,12 +294,13 @@ int job_log_config(struct job_ctx *j, const struct node *spec, struct node **out
 	if (rc || (!log && !group))
 		return rc;
 	if (log && !group)
-		return job_problem(j, log, SPEC "logId", "ResourceNotFoundError",
-				   "Unable to determine log group ID for Log (%s). The log resource "
-				   "may not exist or You may not have the required permission. Try to "
-				   "avoid this by specifying the log group ID (logGroupId: finding it "
-				   "needs the OCI API, which dsjob does not call).",
-				   log->u.str.ptr);
+		return job_problem(
+			j, log, SPEC "logId", "ResourceNotFoundError",
+			"Unable to determine log group ID for Log (%s). The log resource "
+			"may not exist or You may not have the required permission. Try to "
+			"avoid this by specifying the log group ID (logGroupId: finding it "
+			"needs the OCI API, which dsjob does not call).",
+			log->u.str.ptr);
 	struct node *cfg = node_new(j->a, NODE_MAP, 0, 0);
 	if (!cfg)
 		return diag_nomem(j->err);

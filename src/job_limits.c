@@ -35,7 +35,8 @@ static void check_infra(struct job_ctx *j, const struct node *body)
 	const struct node *infra = map_get(body, "jobInfrastructureConfigurationDetails");
 	const struct node *size = infra ? map_get(infra, "blockStorageSizeInGBs") : NULL;
 	if (size && size->kind == NODE_INT &&
-	    (size->u.integer.i64 < MIN_BLOCK_STORAGE_GB || size->u.integer.i64 > MAX_BLOCK_STORAGE_GB))
+	    (size->u.integer.i64 < MIN_BLOCK_STORAGE_GB ||
+	     size->u.integer.i64 > MAX_BLOCK_STORAGE_GB))
 		job_problem(j, NULL, INFRA "blockStorageSize", PY_VALUE_ERROR,
 			    "block storage of %lld GB is outside what OCI allows (%d to %d GB)",
 			    (long long)size->u.integer.i64, MIN_BLOCK_STORAGE_GB,
@@ -54,8 +55,8 @@ static void check_infra(struct job_ctx *j, const struct node *body)
 	/* flex shapes allow 1 to 64 GB of memory per OCPU */
 	if (ocpus && mem && (mem->u.real > 64.0 * ocpus->u.real || mem->u.real < ocpus->u.real))
 		job_problem(j, NULL, INFRA "shapeConfigDetails", PY_VALUE_ERROR,
-			    "%g GB for %g OCPUs: flex shapes take 1 to 64 GB per OCPU",
-			    mem->u.real, ocpus->u.real);
+			    "%g GB for %g OCPUs: flex shapes take 1 to 64 GB per OCPU", mem->u.real,
+			    ocpus->u.real);
 }
 
 void job_check_limits(struct job_ctx *j, const struct node *body)

@@ -15,14 +15,14 @@
 #include "runtime.h"
 
 static const char *const adjectives[] = {
-	"amber", "brave", "calm", "daring", "eager", "fancy", "gentle", "happy",
-	"icy", "jolly", "keen", "lively", "mellow", "nimble", "olive", "proud",
-	"quiet", "rapid", "sunny", "tidy", "upbeat", "vivid", "witty", "zesty",
+	"amber", "brave", "calm",  "daring", "eager",  "fancy",	 "gentle", "happy",
+	"icy",	 "jolly", "keen",  "lively", "mellow", "nimble", "olive",  "proud",
+	"quiet", "rapid", "sunny", "tidy",   "upbeat", "vivid",	 "witty",  "zesty",
 };
 static const char *const animals[] = {
-	"alpaca", "badger", "camel", "dolphin", "eagle", "falcon", "gecko", "heron",
-	"ibis", "jaguar", "koala", "lemur", "marmot", "newt", "otter", "panda",
-	"quail", "raven", "salmon", "tapir", "urchin", "vole", "walrus", "yak",
+	"alpaca", "badger", "camel",  "dolphin", "eagle",  "falcon", "gecko",  "heron",
+	"ibis",	  "jaguar", "koala",  "lemur",	 "marmot", "newt",   "otter",  "panda",
+	"quail",  "raven",  "salmon", "tapir",	 "urchin", "vole",   "walrus", "yak",
 };
 
 /* The value of env variable `name` as the runtime's spec gives it (the
@@ -39,7 +39,8 @@ static const struct node *env_lookup(const struct node *runtime, const char *nam
 	for (size_t i = 0; i < env->u.seq.count; i++) {
 		const struct node *item = env->u.seq.items[i];
 		const struct node *n = item->kind == NODE_MAP ? map_get(item, "name") : NULL;
-		if (n && n->kind == NODE_STR && n->u.str.len == len && !memcmp(n->u.str.ptr, name, len))
+		if (n && n->kind == NODE_STR && n->u.str.len == len &&
+		    !memcmp(n->u.str.ptr, name, len))
 			found = map_get(item, "value"); /* a dict: the last one wins */
 	}
 	return found;
@@ -50,7 +51,8 @@ static size_t identifier_len(const char *s, size_t len)
 	size_t n = 0;
 	if (len == 0 || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
 		return 0;
-	while (n < len && (isalnum((unsigned char)s[n]) || s[n] == '_') && !((unsigned char)s[n] & 0x80))
+	while (n < len && (isalnum((unsigned char)s[n]) || s[n] == '_') &&
+	       !((unsigned char)s[n] & 0x80))
 		n++;
 	return n;
 }
@@ -115,8 +117,9 @@ static int generate(struct job_ctx *j, const struct node *runtime, const struct 
 		snprintf(stamp, sizeof(stamp), "1970-01-01-00:00.00");
 	const struct node *type = map_get(runtime, "type");
 	const struct node *source = artifact ? map_get(artifact, "source") : NULL;
-	bool random = !source || source->kind != NODE_STR ||
-		      (type && (str_eq(type->u.str, "gitPython") || str_eq(type->u.str, "container")));
+	bool random =
+		!source || source->kind != NODE_STR ||
+		(type && (str_eq(type->u.str, "gitPython") || str_eq(type->u.str, "container")));
 	if (random) {
 		size_t h = fnv(stamp, strlen(stamp), 2166136261u);
 		buf_printf(b, "%s-%s-", adjectives[h % (sizeof(adjectives) / sizeof(*adjectives))],

@@ -25,7 +25,7 @@ struct mount_ctx {
 static int set(struct mount_ctx *m, const char *key, const char *s, size_t len)
 {
 	return map_set(m->j->a, m->out, key, node_new_str(m->j->a, s, len)) ? diag_nomem(m->j->err)
-									   : 0;
+									    : 0;
 }
 
 static int invalid(struct mount_ctx *m, const char *why)
@@ -110,8 +110,9 @@ static int source(struct mount_ctx *m, struct str src)
 	if (first >= 4 && memcmp(src.ptr, "ocid", 4) == 0 && colon)
 		return file_storage(m, src, first);
 	if (is_ipv4(src.ptr, first))
-		return invalid(m, " (a mount target given by IP address needs an OCI lookup, "
-				  "which dsjob does not do: give <mount target OCID>:<export OCID>)");
+		return invalid(m,
+			       " (a mount target given by IP address needs an OCI lookup, "
+			       "which dsjob does not do: give <mount target OCID>:<export OCID>)");
 	return invalid(m, " (expected oci://bucket@namespace/prefix or "
 			  "<mount target OCID>:<export OCID>)");
 }
@@ -134,8 +135,9 @@ static int destination(struct mount_ctx *m, const struct node *dest)
 		return job_problem(m->j, dest, m->path, PY_VALUE_ERROR,
 				   "dest needs a directory name, got \"%s\"", dest->u.str.ptr);
 	int rc = set(m, "destinationDirectoryName", slash + 1, (size_t)(d.ptr + d.len - slash - 1));
-	return rc ? rc : set(m, "destinationPath", slash == d.ptr ? "/" : d.ptr,
-			     slash == d.ptr ? 1 : (size_t)(slash - d.ptr));
+	return rc ? rc
+		  : set(m, "destinationPath", slash == d.ptr ? "/" : d.ptr,
+			slash == d.ptr ? 1 : (size_t)(slash - d.ptr));
 }
 
 static int one_mount(struct job_ctx *j, const struct node *item, size_t i, struct node *list)
@@ -174,10 +176,11 @@ int job_storage_translate(struct job_ctx *j, const struct node *mounts, struct n
 				   "expected a list of {src, dest}, got %s",
 				   describe_value(j->a, mounts));
 	if (mounts->u.seq.count > MAX_MOUNTS)
-		return job_problem(j, mounts, PATH, PY_VALUE_ERROR,
-				   "A maximum number of %d file systems are allowed to be mounted at "
-				   "this time for a job.",
-				   MAX_MOUNTS);
+		return job_problem(
+			j, mounts, PATH, PY_VALUE_ERROR,
+			"A maximum number of %d file systems are allowed to be mounted at "
+			"this time for a job.",
+			MAX_MOUNTS);
 	struct node *out = node_new(j->a, NODE_SEQ, 0, 0);
 	if (!out)
 		return diag_nomem(j->err);
@@ -221,11 +224,12 @@ int job_storage_extract(struct arena *a, const struct node *mount, struct node *
 	const char *missing = file ? missing_field(mount, file_fields, file_names)
 				   : missing_field(mount, object_fields, object_names);
 	if (missing)
-		return diag_node(err, DSJ_EINPUT, mount, "jobStorageMountConfigurationDetailsList",
-				 PY_VALUE_ERROR,
-				 "Missing parameter `%s` from service. Check service log to see the "
-				 "error.",
-				 missing);
+		return diag_node(
+			err, DSJ_EINPUT, mount, "jobStorageMountConfigurationDetailsList",
+			PY_VALUE_ERROR,
+			"Missing parameter `%s` from service. Check service log to see the "
+			"error.",
+			missing);
 	struct buf b;
 	buf_init(&b, 0);
 	const struct node *prefix = map_get(mount, "prefix");

@@ -43,10 +43,10 @@ static int fatal(struct job_ctx *j, const struct node *at, const char *path, con
 }
 
 struct job_parts {
-	struct node *spec;     /* the job's spec */
-	struct node *infra;    /* spec.infrastructure (a mapping) */
-	struct node *ispec;    /* its spec, standardized */
-	struct node *runtime;  /* spec.runtime */
+	struct node *spec;    /* the job's spec */
+	struct node *infra;   /* spec.infrastructure (a mapping) */
+	struct node *ispec;   /* its spec, standardized */
+	struct node *runtime; /* spec.runtime */
 };
 
 static int infra_parts(struct job_ctx *j, struct job_parts *p)
@@ -135,9 +135,9 @@ static int check_tag_map(struct job_ctx *j, const struct node *tags, const char 
 		int rc = 0;
 		if (depth > 0)
 			rc = check_tag_map(j, v, sub, depth - 1);
-		else if (v->kind != NODE_STR && (depth < 0 || (v->kind != NODE_INT &&
-							      v->kind != NODE_BOOL &&
-							      v->kind != NODE_FLOAT)))
+		else if (v->kind != NODE_STR &&
+			 (depth < 0 ||
+			  (v->kind != NODE_INT && v->kind != NODE_BOOL && v->kind != NODE_FLOAT)))
 			rc = job_problem(j, v, sub, PY_TYPE_ERROR, "expected a string, got %s",
 					 describe_value(j->a, v));
 		if (rc)
@@ -147,8 +147,8 @@ static int check_tag_map(struct job_ctx *j, const struct node *tags, const char 
 }
 
 /* Runtime tags replace the infrastructure's, kind by kind, when not empty. */
-static int tags(struct job_ctx *j, const struct node *ispec, struct node *payload,
-		const char *key, struct node *body)
+static int tags(struct job_ctx *j, const struct node *ispec, struct node *payload, const char *key,
+		struct node *body)
 {
 	struct node *v = payload ? map_get(payload, key) : NULL;
 	if (!node_truthy(v)) {
@@ -174,8 +174,7 @@ static int required_id(struct job_ctx *j, const struct node *ispec, const char *
 	snprintf(path, sizeof(path), SPEC "%s", key);
 	if (!node_truthy(v))
 		return job_problem(j, v ? v : ispec, path, PY_VALUE_ERROR,
-				   "Specify %s ID for data science job.",
-				   what);
+				   "Specify %s ID for data science job.", what);
 	if (v->kind != NODE_STR)
 		return job_problem(j, v, path, PY_TYPE_ERROR, "expected an OCID string, got %s",
 				   describe_value(j->a, v));
@@ -192,11 +191,15 @@ static int assemble(struct job_ctx *j, const struct body_fields *f, struct node 
 	struct node *b = node_new(j->a, NODE_MAP, 0, 0);
 	if (!b)
 		return diag_nomem(j->err);
-	const char *keys[] = {"projectId", "compartmentId", "displayName",
-			      "jobConfigurationDetails", "jobInfrastructureConfigurationDetails",
-			      "jobLogConfigurationDetails", "jobStorageMountConfigurationDetailsList"};
-	struct node *values[] = {f->project, f->compartment, f->name, f->jcd,
-				 f->infra, f->log, f->mounts};
+	const char *keys[] = {"projectId",
+			      "compartmentId",
+			      "displayName",
+			      "jobConfigurationDetails",
+			      "jobInfrastructureConfigurationDetails",
+			      "jobLogConfigurationDetails",
+			      "jobStorageMountConfigurationDetailsList"};
+	struct node *values[] = {f->project, f->compartment, f->name,  f->jcd,
+				 f->infra,   f->log,	     f->mounts};
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		if (values[i] && map_set(j->a, b, keys[i], values[i]))
 			return diag_nomem(j->err);

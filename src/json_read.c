@@ -29,16 +29,15 @@ struct reader {
 	 * count characters, cost linear time overall. */
 	uint32_t line;
 	size_t line_start, mark_pos, mark_col;
-	struct buf scratch; /* decoded strings with escapes */
-	int rc;            /* the first failure */
+	struct buf scratch;	 /* decoded strings with escapes */
+	int rc;			 /* the first failure */
 	uint32_t lone_surrogate; /* the first unpaired \uXXXX, 0 if none */
 	size_t lone_surrogate_pos;
 };
 
 /* Where byte pos is as Python's JSONDecodeError counts it: line, column and
  * character offset, in characters (code points), lines ending at '\n' only. */
-static void locate(const struct reader *r, size_t pos, unsigned *line, unsigned *col,
-		   size_t *chars)
+static void locate(const struct reader *r, size_t pos, unsigned *line, unsigned *col, size_t *chars)
 {
 	*line = 1;
 	*col = 1;
@@ -341,9 +340,12 @@ static int parse_literal(struct reader *r, size_t pos, size_t *end, struct node 
 		double value;
 		bool nonfinite;
 	} words[] = {
-		{"null", NODE_NULL, 0, false},      {"true", NODE_BOOL, 1, false},
-		{"false", NODE_BOOL, 0, false},     {"NaN", NODE_FLOAT, NAN, true},
-		{"Infinity", NODE_FLOAT, INFINITY, true}, {"-Infinity", NODE_FLOAT, -INFINITY, true},
+		{"null", NODE_NULL, 0, false},
+		{"true", NODE_BOOL, 1, false},
+		{"false", NODE_BOOL, 0, false},
+		{"NaN", NODE_FLOAT, NAN, true},
+		{"Infinity", NODE_FLOAT, INFINITY, true},
+		{"-Infinity", NODE_FLOAT, -INFINITY, true},
 	};
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		if (words[i].nonfinite && !(r->flags & JSON_READ_NONFINITE))
@@ -439,8 +441,7 @@ static int parse_object(struct reader *r, size_t pos, size_t *end, struct node *
 	if (p >= r->len || r->s[p] != '}') {
 		for (;;) {
 			struct node *key = NULL, *value = NULL;
-			if (parse_member(r, p, &p, &key, &value) ||
-			    object_set(r, map, key, value))
+			if (parse_member(r, p, &p, &key, &value) || object_set(r, map, key, value))
 				return DSJ_EINPUT;
 			p = skip_ws(r, p);
 			if (p < r->len && r->s[p] == '}')
@@ -502,8 +503,8 @@ static int check_utf8(struct reader *r)
 	r->rc = DSJ_EINPUT;
 	if (bad == 1)
 		return diag_at(r->err, DSJ_EINPUT, line, col, NULL, "UnicodeDecodeError",
-			       "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", r->s[i],
-			       i, why);
+			       "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
+			       r->s[i], i, why);
 	return diag_at(r->err, DSJ_EINPUT, line, col, NULL, "UnicodeDecodeError",
 		       "'utf-8' codec can't decode bytes in position %zu-%zu: %s", i, i + bad - 1,
 		       why);
@@ -528,7 +529,8 @@ static int read_document(struct reader *r, struct node **out)
 		return fail(r, end, "Extra data");
 	if (r->lone_surrogate) {
 		char msg[80];
-		snprintf(msg, sizeof(msg), "Unpaired surrogate \\u%04x cannot be represented in UTF-8",
+		snprintf(msg, sizeof(msg),
+			 "Unpaired surrogate \\u%04x cannot be represented in UTF-8",
 			 (unsigned)r->lone_surrogate);
 		return fail(r, r->lone_surrogate_pos, msg);
 	}

@@ -17,8 +17,12 @@ static const char hex_digits[] = "0123456789abcdef";
 
 static void put_u16(struct buf *b, uint32_t v)
 {
-	char esc[6] = {'\\', 'u', hex_digits[(v >> 12) & 0xF], hex_digits[(v >> 8) & 0xF],
-		       hex_digits[(v >> 4) & 0xF], hex_digits[v & 0xF]};
+	char esc[6] = {'\\',
+		       'u',
+		       hex_digits[(v >> 12) & 0xF],
+		       hex_digits[(v >> 8) & 0xF],
+		       hex_digits[(v >> 4) & 0xF],
+		       hex_digits[v & 0xF]};
 	buf_append(b, esc, sizeof(esc));
 }
 

@@ -120,7 +120,8 @@ uint64_t node_key_hash(const struct node *k)
 	case NODE_DATE:
 	case NODE_DATETIME: {
 		const struct node_time *t = &k->u.time;
-		int f[] = {t->year, t->month, t->day, t->hour, t->minute, t->second, t->microsecond};
+		int f[] = {t->year,   t->month,	 t->day,	t->hour,
+			   t->minute, t->second, t->microsecond};
 		for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
 			h = mix(h, (uint64_t)f[i]);
 		return h;
@@ -178,9 +179,9 @@ int seq_push(struct arena *a, struct node *seq, struct node *item)
 {
 	if (seq->u.seq.count == seq->u.seq.cap) {
 		size_t cap = seq->u.seq.cap ? seq->u.seq.cap * 2 : 4;
-		struct node **items = arena_grow(a, seq->u.seq.items,
-						 seq->u.seq.count * sizeof(*items),
-						 cap * sizeof(*items));
+		struct node **items =
+			arena_grow(a, seq->u.seq.items, seq->u.seq.count * sizeof(*items),
+				   cap * sizeof(*items));
 		if (!items)
 			return -1;
 		seq->u.seq.items = items;
@@ -194,9 +195,9 @@ int map_push(struct arena *a, struct node *map, struct node *key, struct node *v
 {
 	if (map->u.map.count == map->u.map.cap) {
 		size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 4;
-		struct node_pair *items = arena_grow(a, map->u.map.items,
-						     map->u.map.count * sizeof(*items),
-						     cap * sizeof(*items));
+		struct node_pair *items =
+			arena_grow(a, map->u.map.items, map->u.map.count * sizeof(*items),
+				   cap * sizeof(*items));
 		if (!items)
 			return -1;
 		map->u.map.items = items;
@@ -511,7 +512,8 @@ bool node_equal(const struct node *a, const struct node *b, bool ordered)
 		return a->u.real == b->u.real || (isnan(a->u.real) && isnan(b->u.real));
 	case NODE_INT:
 		return a->u.integer.text.len == b->u.integer.text.len &&
-		       memcmp(a->u.integer.text.ptr, b->u.integer.text.ptr, a->u.integer.text.len) == 0;
+		       memcmp(a->u.integer.text.ptr, b->u.integer.text.ptr,
+			      a->u.integer.text.len) == 0;
 	case NODE_SEQ:
 		if (a->u.seq.count != b->u.seq.count)
 			return false;

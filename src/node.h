@@ -34,7 +34,7 @@ struct str {
 struct node_int {
 	struct str text; /* canonical decimal, "-" for negatives, no leading zeros */
 	int64_t i64;
-	bool fits;       /* text fits in int64_t */
+	bool fits; /* text fits in int64_t */
 };
 
 struct node_time {

@@ -11,9 +11,16 @@
 #define MAX_ARGS_CHARS 4000
 
 static const char *const service_variables[] = {
-	"TENANCY_OCID", "PROJECT_OCID", "PROJECT_COMPARTMENT_OCID", "JOB_OCID",
-	"JOB_COMPARTMENT_OCID", "JOB_ARTIFACT_FILE_NAME", "JOB_RUN_OCID",
-	"JOB_RUN_COMPARTMENT_OCID", "FQDN", NULL,
+	"TENANCY_OCID",
+	"PROJECT_OCID",
+	"PROJECT_COMPARTMENT_OCID",
+	"JOB_OCID",
+	"JOB_COMPARTMENT_OCID",
+	"JOB_ARTIFACT_FILE_NAME",
+	"JOB_RUN_OCID",
+	"JOB_RUN_COMPARTMENT_OCID",
+	"FQDN",
+	NULL,
 };
 
 /* The service is Java: a string's length is its UTF-16 code units, so a
@@ -44,9 +51,9 @@ static int check_env_size(struct translate_ctx *t, const struct node *env)
 	const char *key;
 	const struct node *at = spec_get(t, "env", &key);
 	return spec_fail(t, at, key ? key : "env", PY_VALUE_ERROR,
-			   "the environment variables' names and values (with those set from the "
-			   "spec) total %zu characters; OCI accepts at most %d",
-			   total, MAX_ENV_CHARS);
+			 "the environment variables' names and values (with those set from the "
+			 "spec) total %zu characters; OCI accepts at most %d",
+			 total, MAX_ENV_CHARS);
 }
 
 static int check_args_size(struct translate_ctx *t, const struct node *jcd)
@@ -88,8 +95,9 @@ static void check_service_variables(struct translate_ctx *t)
 	const char *key;
 	const struct node *env = spec_get(t, "env", &key);
 	char path[DSJ_ERROR_PATH_MAX];
-	size_t n = env && env->kind == NODE_MAP ? env->u.map.count
-		   : env && env->kind == NODE_SEQ ? env->u.seq.count : 0;
+	size_t n = env && env->kind == NODE_MAP	  ? env->u.map.count
+		   : env && env->kind == NODE_SEQ ? env->u.seq.count
+						  : 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct node *name;
 		if (env->kind == NODE_MAP) {

@@ -100,7 +100,8 @@ struct str py_normpath(struct arena *a, struct str path)
 		size_t comp_len = j - i;
 		bool dotdot = comp_len == 2 && comp[0] == '.' && comp[1] == '.';
 		bool last_is_dotdot = count > 0 && len - starts[count - 1] == 2 &&
-				      out[starts[count - 1]] == '.' && out[starts[count - 1] + 1] == '.';
+				      out[starts[count - 1]] == '.' &&
+				      out[starts[count - 1] + 1] == '.';
 		if (comp_len == 0 || (comp_len == 1 && comp[0] == '.')) {
 			/* skipped */
 		} else if (!dotdot || (initial == 0 && count == 0) || last_is_dotdot) {
@@ -155,8 +156,8 @@ struct str py_abspath(struct arena *a, struct str path, const char *cwd, const c
 		if (!cwd)
 			cwd = "/";
 	}
-	struct str joined = py_path_join(a, (struct str){cwd, strlen(cwd)},
-					 path.ptr ? path : empty_str);
+	struct str joined =
+		py_path_join(a, (struct str){cwd, strlen(cwd)}, path.ptr ? path : empty_str);
 	if (!joined.ptr)
 		return joined;
 	return py_normpath(a, joined);

@@ -89,11 +89,13 @@ int py_str(struct buf *out, const struct node *n)
 		return buf_append(out, n->u.str.ptr, n->u.str.len) ? 0 : -1;
 	case NODE_DATE:
 		return buf_printf(out, "%04d-%02d-%02d", n->u.time.year, n->u.time.month,
-				  n->u.time.day) ? 0 : -1;
+				  n->u.time.day)
+			       ? 0
+			       : -1;
 	case NODE_DATETIME: {
 		const struct node_time *t = &n->u.time;
-		buf_printf(out, "%04d-%02d-%02d %02d:%02d:%02d", t->year, t->month, t->day,
-			   t->hour, t->minute, t->second);
+		buf_printf(out, "%04d-%02d-%02d %02d:%02d:%02d", t->year, t->month, t->day, t->hour,
+			   t->minute, t->second);
 		if (t->microsecond)
 			buf_printf(out, ".%06d", t->microsecond);
 		if (t->has_tz)

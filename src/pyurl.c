@@ -209,8 +209,8 @@ static const char *check_netloc(struct arena *a, const char *s, size_t len)
 
 static bool uses_params(struct str scheme)
 {
-	static const char *const names[] = {"",     "ftp",  "hdl",   "prospero", "http", "imap",
-					    "https", "shttp", "rtsp", "rtsps", "rtspu",    "sip",
+	static const char *const names[] = {"",	     "ftp",   "hdl",  "prospero", "http",  "imap",
+					    "https", "shttp", "rtsp", "rtsps",	  "rtspu", "sip",
 					    "sips",  "mms",   "sftp", "tel"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strlen(names[i]) == scheme.len && memcmp(names[i], scheme.ptr, scheme.len) == 0)
@@ -218,13 +218,11 @@ static bool uses_params(struct str scheme)
 	return false;
 }
 
-int py_urlparse(struct arena *a, const char *s, size_t len, struct py_url *out,
-		const char **errmsg)
+int py_urlparse(struct arena *a, const char *s, size_t len, struct py_url *out, const char **errmsg)
 {
 	*errmsg = NULL;
 	memset(out, 0, sizeof(*out));
-	out->scheme = out->netloc = out->path = out->username = out->hostname =
-		(struct str){"", 0};
+	out->scheme = out->netloc = out->path = out->username = out->hostname = (struct str){"", 0};
 
 	/* lstrip C0 controls and space, then drop every tab, CR and LF */
 	while (len > 0 && (unsigned char)*s <= 0x20) {
@@ -246,7 +244,8 @@ int py_urlparse(struct arena *a, const char *s, size_t len, struct py_url *out,
 	const char *colon = find_char(p, n, ':');
 	if (colon && colon > p && is_alpha(p[0])) {
 		const char *c = p;
-		while (c < colon && (is_alpha(*c) || is_digit(*c) || *c == '+' || *c == '-' || *c == '.'))
+		while (c < colon &&
+		       (is_alpha(*c) || is_digit(*c) || *c == '+' || *c == '-' || *c == '.'))
 			c++;
 		if (c == colon) {
 			char *scheme = lower_copy(a, p, (size_t)(colon - p));

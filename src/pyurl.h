@@ -8,7 +8,7 @@
 #include "node.h"
 
 struct py_url {
-	struct str scheme;   /* lower-cased */
+	struct str scheme; /* lower-cased */
 	struct str netloc;
 	struct str path;
 	bool has_username;   /* p.username is not None */

@@ -22,7 +22,8 @@ static const struct spec_alias git_own[] = {
 	{NULL, NULL},
 };
 
-static const struct spec_alias *const git_aliases[] = {git_own, aliases_python_mixin, aliases_base, NULL};
+static const struct spec_alias *const git_aliases[] = {git_own, aliases_python_mixin, aliases_base,
+						       NULL};
 
 static int git_translate(struct translate_ctx *t)
 {
@@ -53,7 +54,8 @@ static int git_extract(struct extract_ctx *x)
 	if (!envs_has(x, "GIT_URL") || !envs_has(x, "GIT_ENTRYPOINT"))
 		return RT_INCOMPATIBLE;
 	envs_pop(x, "JOB_RUN_ENTRYPOINT");
-	if ((rc = extract_specs(x, git_env_mappings)) || (rc = spec_split_list(x, "pythonPath", ':')))
+	if ((rc = extract_specs(x, git_env_mappings)) ||
+	    (rc = spec_split_list(x, "pythonPath", ':')))
 		return rc;
 	if (envs_has(x, "SKIP_METADATA_UPDATE")) {
 		envs_pop(x, "SKIP_METADATA_UPDATE");

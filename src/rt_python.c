@@ -8,17 +8,14 @@
 #include "runtime.h"
 
 const struct env_mapping python_env_mappings[] = {
-	{"entrypoint", "CODE_ENTRYPOINT"},
-	{"entryFunction", "ENTRY_FUNCTION"},
-	{"pythonPath", "PYTHON_PATH"},
-	{"outputDir", "OUTPUT_DIR"},
-	{"outputUri", "OUTPUT_URI"},
-	{"workingDir", "WORKING_DIR"},
-	{"command", "OCI__LAUNCH_CMD"},
-	{NULL, NULL},
+	{"entrypoint", "CODE_ENTRYPOINT"}, {"entryFunction", "ENTRY_FUNCTION"},
+	{"pythonPath", "PYTHON_PATH"},	   {"outputDir", "OUTPUT_DIR"},
+	{"outputUri", "OUTPUT_URI"},	   {"workingDir", "WORKING_DIR"},
+	{"command", "OCI__LAUNCH_CMD"},	   {NULL, NULL},
 };
 
-static const struct spec_alias *const python_aliases[] = {aliases_script, aliases_python_mixin, aliases_base, NULL};
+static const struct spec_alias *const python_aliases[] = {aliases_script, aliases_python_mixin,
+							  aliases_base, NULL};
 
 int translate_python_env(struct translate_ctx *t)
 {
@@ -31,7 +28,8 @@ int translate_python_env(struct translate_ctx *t)
 	struct node *entry = spec_get(t, "entrypoint", &key);
 	struct node *script = NULL;
 	if (node_truthy(entry)) {
-		if ((rc = require_str(t, entry, key)) || (rc = env_put(t, "CODE_ENTRYPOINT", entry)))
+		if ((rc = require_str(t, entry, key)) ||
+		    (rc = env_put(t, "CODE_ENTRYPOINT", entry)))
 			return rc;
 	} else if (node_truthy(script = spec_get(t, "scriptPathURI", &key))) {
 		if ((rc = require_str(t, script, key)))

@@ -17,7 +17,8 @@ static const struct env_mapping git_env_mappings[] = {
 	{NULL, NULL},
 };
 
-static const struct spec_alias *const pytorch_aliases[] = {aliases_script, aliases_python_mixin, aliases_base, NULL};
+static const struct spec_alias *const pytorch_aliases[] = {aliases_script, aliases_python_mixin,
+							   aliases_base, NULL};
 
 /* Digits + 1 (no sign), for ints of any size. */
 static char *digits_plus_one(struct arena *a, struct str d, size_t *len)
@@ -218,9 +219,11 @@ static int extract_inputs(struct extract_ctx *x)
 		return spec_put(x, "inputs", parsed);
 	if (jerr.code == DSJ_ENOMEM)
 		return diag_nomem(x->err);
-	/* Python's decoder also takes NaN and Infinity, which YAML/JSON output cannot carry faithfully. */
+	/* Python's decoder also takes NaN and Infinity, which YAML/JSON output cannot carry
+	 * faithfully. */
 	diag_clear(&jerr);
-	if (json_read(&parsed, v->u.str.ptr, v->u.str.len, x->a, NULL, JSON_READ_NONFINITE, &jerr) == 0)
+	if (json_read(&parsed, v->u.str.ptr, v->u.str.len, x->a, NULL, JSON_READ_NONFINITE,
+		      &jerr) == 0)
 		return extract_fail(x, v, "OCI__INPUT_MAPPINGS", PY_VALUE_ERROR,
 				    "NaN and Infinity are not valid JSON");
 	return spec_put(x, "inputs", v);
@@ -231,7 +234,8 @@ static int extract_dependencies(struct extract_ctx *x)
 	struct node *dep = node_new(x->a, NODE_MAP, 0, 0);
 	if (!dep)
 		return diag_nomem(x->err);
-	if (envs_has(x, "OCI__PIP_PKG") && map_set(x->a, dep, "pipPackages", envs_pop(x, "OCI__PIP_PKG")))
+	if (envs_has(x, "OCI__PIP_PKG") &&
+	    map_set(x->a, dep, "pipPackages", envs_pop(x, "OCI__PIP_PKG")))
 		return diag_nomem(x->err);
 	if (envs_has(x, "OCI__PIP_REQUIREMENTS") &&
 	    map_set(x->a, dep, "pipRequirements", envs_pop(x, "OCI__PIP_REQUIREMENTS")))

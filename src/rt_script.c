@@ -11,7 +11,8 @@ static int script_translate(struct translate_ctx *t)
 	const char *key;
 	struct node *entry = spec_get(t, "entrypoint", &key);
 	if (node_truthy(entry)) {
-		if ((rc = require_str(t, entry, key)) || (rc = env_put(t, "JOB_RUN_ENTRYPOINT", entry)))
+		if ((rc = require_str(t, entry, key)) ||
+		    (rc = env_put(t, "JOB_RUN_ENTRYPOINT", entry)))
 			return rc;
 	}
 	struct node *source = spec_get(t, "scriptPathURI", &key);

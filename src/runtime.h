@@ -27,8 +27,8 @@ struct translate_ctx;
 struct extract_ctx;
 
 struct runtime_type {
-	const char *name;          /* YAML `type`, e.g. "gitPython" */
-	const char *class_name;    /* e.g. "GitPythonRuntime" (for messages) */
+	const char *name;	/* YAML `type`, e.g. "gitPython" */
+	const char *class_name; /* e.g. "GitPythonRuntime" (for messages) */
 	/* NULL-terminated list of NULL-terminated alias tables (the attribute maps
 	 * a runtime class inherits) */
 	const struct spec_alias *const *aliases;
@@ -46,27 +46,27 @@ struct translate_ctx {
 	const struct dsj_options *opts;
 	const struct dsj_limits *limits;
 	const struct runtime_type *type;
-	struct node *spec;      /* the user's spec mapping (empty when absent) */
-	struct node *env;       /* output environmentVariables, in order */
-	struct node *artifact;  /* output artifact {type, source} */
+	struct node *spec;     /* the user's spec mapping (empty when absent) */
+	struct node *env;      /* output environmentVariables, in order */
+	struct node *artifact; /* output artifact {type, source} */
 	struct dsj_error *err;
-	const char *prefix;     /* key path prefix, "" or "spec.runtime." */
+	const char *prefix; /* key path prefix, "" or "spec.runtime." */
 };
 
 struct extract_ctx {
 	struct arena *a;
 	const struct dsj_options *opts;
-	struct node *job;       /* the Job object */
-	struct node *envs;      /* a private copy of the job's variables */
-	struct node *spec;      /* the runtime spec being built */
-	const char *artifact;   /* artifact file name, "None" when unknown */
+	struct node *job;     /* the Job object */
+	struct node *envs;    /* a private copy of the job's variables */
+	struct node *spec;    /* the runtime spec being built */
+	const char *artifact; /* artifact file name, "None" when unknown */
 	struct dsj_error *err;
 };
 
 /* Alias tables shared by several types (runtime_translate.c). */
-extern const struct spec_alias aliases_base[];          /* tags */
-extern const struct spec_alias aliases_script[];        /* scriptPathURI */
-extern const struct spec_alias aliases_python_mixin[];  /* outputDir, pythonPath, ... */
+extern const struct spec_alias aliases_base[];	       /* tags */
+extern const struct spec_alias aliases_script[];       /* scriptPathURI */
+extern const struct spec_alias aliases_python_mixin[]; /* outputDir, pythonPath, ... */
 
 /* Registry (runtime_registry.c). */
 const struct runtime_type *runtime_type_find(const char *name, size_t len);
@@ -116,8 +116,8 @@ int spec_split_list(struct extract_ctx *x, const char *key, char delim);
 /* text.split(delim), each item stripped when `strip` (container cmd lists). */
 struct node *split_text(struct arena *a, struct str text, char delim, bool strip);
 int spec_put(struct extract_ctx *x, const char *key, struct node *value);
-int extract_fail(struct extract_ctx *x, const struct node *at, const char *name,
-		 const char *type, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+int extract_fail(struct extract_ctx *x, const struct node *at, const char *name, const char *type,
+		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Shared by python-like types (rt_python.c). */
 extern const struct env_mapping python_env_mappings[];

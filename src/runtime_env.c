@@ -13,10 +13,10 @@
 #include "strindex.h"
 
 struct env_list {
-	struct node **keys;  /* the names as written */
-	struct str *names;   /* str() of each name */
+	struct node **keys; /* the names as written */
+	struct str *names;  /* str() of each name */
 	struct str *values;
-	struct node **at;    /* value nodes, for messages */
+	struct node **at; /* value nodes, for messages */
 	size_t count;
 	struct strindex index; /* over names */
 };
@@ -36,9 +36,9 @@ static bool name_is(const void *ctx, size_t pos)
 /* Where a variable was written; its key path is spelled out only for a
  * message, not for every variable. */
 struct env_where {
-	const char *key;        /* "env" as written */
+	const char *key;	 /* "env" as written */
 	const struct node *name; /* mapping form: the name key */
-	size_t index;           /* list form: the item's index */
+	size_t index;		 /* list form: the item's index */
 	bool list;
 };
 
@@ -49,7 +49,8 @@ static const char *where_path(struct translate_ctx *t, const struct env_where *w
 	if (w->list)
 		snprintf(out, size, "%sspec.%s[%zu].name%s", t->prefix, w->key, w->index, suffix);
 	else if (w->name->kind == NODE_STR)
-		snprintf(out, size, "%sspec.%s.%s%s", t->prefix, w->key, w->name->u.str.ptr, suffix);
+		snprintf(out, size, "%sspec.%s.%s%s", t->prefix, w->key, w->name->u.str.ptr,
+			 suffix);
 	else
 		snprintf(out, size, "%sspec.%s%s", t->prefix, w->key, suffix);
 	return out;
@@ -74,11 +75,11 @@ static int value_text(struct translate_ctx *t, struct node *v, const struct env_
 	if (v->kind == NODE_DATE || v->kind == NODE_DATETIME)
 		rc = py_str(&b, v); /* json.dumps fails; the reference falls back to str() */
 	else if (py_json_dumps(&b, v, &jerr))
-		rc = jerr.code == DSJ_ENOMEM ? diag_nomem(t->err)
-					     : diag_node(t->err, DSJ_EINPUT, v,
-							 where_path(t, w, ".value", path, sizeof(path)),
-							 PY_TYPE_ERROR,
-							 "%s", jerr.message);
+		rc = jerr.code == DSJ_ENOMEM
+			     ? diag_nomem(t->err)
+			     : diag_node(t->err, DSJ_EINPUT, v,
+					 where_path(t, w, ".value", path, sizeof(path)),
+					 PY_TYPE_ERROR, "%s", jerr.message);
 	if (!rc && b.failed)
 		rc = diag_nomem(t->err);
 	if (!rc) {
@@ -102,7 +103,8 @@ static int name_text(struct translate_ctx *t, struct node *name, const struct en
 	}
 	if (name->kind != NODE_INT && name->kind != NODE_FLOAT)
 		return diag_node(t->err, DSJ_EINPUT, name, where_path(t, w, "", path, sizeof(path)),
-				 PY_TYPE_ERROR, "environment variable names must be strings, got %s",
+				 PY_TYPE_ERROR,
+				 "environment variable names must be strings, got %s",
 				 describe_value(t->a, name));
 	struct buf b;
 	buf_init(&b, 0);
@@ -133,7 +135,8 @@ static int add_var(struct translate_ctx *t, struct env_list *l, struct node *nam
 		return diag_node(t->err, DSJ_EINPUT, name, where_path(t, w, "", path, sizeof(path)),
 				 "DuplicateOptionError",
 				 "While reading from '<dict>': option '%.*s' in section 'envs' "
-				 "already exists", (int)key.len, key.ptr);
+				 "already exists",
+				 (int)key.len, key.ptr);
 	if (i < 0) {
 		i = (long)l->count++;
 		l->keys[i] = name;
@@ -210,7 +213,8 @@ static int interpolate_into(struct translate_ctx *t, struct env_list *l, const c
 		char path[DSJ_ERROR_PATH_MAX];
 		snprintf(path, sizeof(path), "%sspec.%s.%.*s", t->prefix, key,
 			 (int)l->names[ie.index].len, l->names[ie.index].ptr);
-		return diag_node(t->err, DSJ_EINPUT, l->at[ie.index], path, ie.type, "%s", ie.message);
+		return diag_node(t->err, DSJ_EINPUT, l->at[ie.index], path, ie.type, "%s",
+				 ie.message);
 	}
 	/* map_set(env, name, value) without copying: the names and values
 	 * already live in the arena, NUL-terminated. A name is a C string to

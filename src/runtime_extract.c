@@ -25,8 +25,8 @@ int spec_put(struct extract_ctx *x, const char *key, struct node *value)
 	return 0;
 }
 
-int extract_fail(struct extract_ctx *x, const struct node *at, const char *name,
-		 const char *type, const char *fmt, ...)
+int extract_fail(struct extract_ctx *x, const struct node *at, const char *name, const char *type,
+		 const char *fmt, ...)
 {
 	char path[DSJ_ERROR_PATH_MAX];
 	char msg[DSJ_ERROR_MESSAGE_MAX];
@@ -35,7 +35,8 @@ int extract_fail(struct extract_ctx *x, const struct node *at, const char *name,
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (name)
-		snprintf(path, sizeof(path), "jobConfigurationDetails.environmentVariables.%s", name);
+		snprintf(path, sizeof(path), "jobConfigurationDetails.environmentVariables.%s",
+			 name);
 	else
 		path[0] = '\0';
 	return diag_node(x->err, DSJ_EINPUT, at, path, type, "%s", msg);

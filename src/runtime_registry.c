@@ -11,7 +11,8 @@ static const struct runtime_type *const by_priority[] = {
 const struct runtime_type *runtime_type_find(const char *name, size_t len)
 {
 	for (size_t i = 0; i < sizeof(by_priority) / sizeof(by_priority[0]); i++)
-		if (strlen(by_priority[i]->name) == len && memcmp(by_priority[i]->name, name, len) == 0)
+		if (strlen(by_priority[i]->name) == len &&
+		    memcmp(by_priority[i]->name, name, len) == 0)
 			return by_priority[i];
 	return NULL;
 }

@@ -23,12 +23,9 @@ const struct spec_alias aliases_script[] = {
 };
 
 const struct spec_alias aliases_python_mixin[] = {
-	{"outputDir", "output_dir"},
-	{"outputUri", "output_uri"},
-	{"pythonPath", "python_path"},
-	{"entryFunction", "entry_function"},
-	{"workingDir", "working_dir"},
-	{NULL, NULL},
+	{"outputDir", "output_dir"},   {"outputUri", "output_uri"},
+	{"pythonPath", "python_path"}, {"entryFunction", "entry_function"},
+	{"workingDir", "working_dir"}, {NULL, NULL},
 };
 
 static const char *alias_of(const struct runtime_type *type, const char *camel)
@@ -242,18 +239,21 @@ static int conda_custom(struct translate_ctx *t, const struct node *conda)
 	} else if (t->opts->region && *t->opts->region) {
 		region_value = node_new_cstr(t->a, t->opts->region);
 	} else {
-		return spec_fail(t, region ? region : conda, "conda.region", PY_ATTRIBUTE_ERROR,
-				 "Unable to determine the region for the custom conda pack. Specify "
-				 "the region using with_custom_conda(uri, region).");
+		return spec_fail(
+			t, region ? region : conda, "conda.region", PY_ATTRIBUTE_ERROR,
+			"Unable to determine the region for the custom conda pack. Specify "
+			"the region using with_custom_conda(uri, region).");
 	}
 	struct str path = url.path;
 	while (path.len && path.ptr[0] == '/') {
 		path.ptr++;
 		path.len--;
 	}
-	int rc = env_put(t, "CONDA_ENV_NAMESPACE", node_new_str(t->a, url.hostname.ptr, url.hostname.len));
+	int rc = env_put(t, "CONDA_ENV_NAMESPACE",
+			 node_new_str(t->a, url.hostname.ptr, url.hostname.len));
 	if (!rc)
-		rc = env_put(t, "CONDA_ENV_BUCKET", node_new_str(t->a, url.username.ptr, url.username.len));
+		rc = env_put(t, "CONDA_ENV_BUCKET",
+			     node_new_str(t->a, url.username.ptr, url.username.len));
 	if (!rc)
 		rc = env_put(t, "CONDA_ENV_OBJECT_NAME", node_new_str(t->a, path.ptr, path.len));
 	if (!rc)

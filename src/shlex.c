@@ -58,8 +58,7 @@ static int emit(struct arena *a, struct node *seq, struct buf *tok)
 	return 0;
 }
 
-int shlex_split(struct arena *a, const char *s, size_t len, struct node **out,
-		const char **errmsg)
+int shlex_split(struct arena *a, const char *s, size_t len, struct node **out, const char **errmsg)
 {
 	*errmsg = NULL;
 	*out = NULL;
@@ -72,7 +71,7 @@ int shlex_split(struct arena *a, const char *s, size_t len, struct node **out,
 	buf_init(&tok, 0);
 	enum lex_state state = ST_SPACE;
 	enum lex_state escaped_from = ST_WORD; /* shlex's escapedstate */
-	bool quoted = false; /* the token had a quoted part, so '' is a token */
+	bool quoted = false;		       /* the token had a quoted part, so '' is a token */
 	int rc = 0;
 	for (size_t i = 0; i <= len && rc == 0; i++) {
 		bool eof = i == len;

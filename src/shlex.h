@@ -12,7 +12,6 @@ int shlex_quote(struct buf *out, const char *s, size_t len);
 /* shlex.split(s) (posix=True, comments=False): *out is a NODE_SEQ of NODE_STR.
  * On error returns -1 and sets *errmsg to Python's message: "No closing
  * quotation" or "No escaped character". */
-int shlex_split(struct arena *a, const char *s, size_t len, struct node **out,
-		const char **errmsg);
+int shlex_split(struct arena *a, const char *s, size_t len, struct node **out, const char **errmsg);
 
 #endif

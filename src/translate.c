@@ -18,7 +18,8 @@ static int command_line(struct translate_ctx *t, struct node *jcd)
 	if (!node_truthy(args))
 		return 0;
 	if (args->kind != NODE_SEQ)
-		return spec_fail(t, args, key, PY_TYPE_ERROR, "expected a list of arguments, got %s",
+		return spec_fail(t, args, key, PY_TYPE_ERROR,
+				 "expected a list of arguments, got %s",
 				 describe_value(t->a, args));
 	struct buf line, item;
 	buf_init(&line, 0);
@@ -66,8 +67,8 @@ static int check_tag_value(struct translate_ctx *t, const struct node *v, const 
 			   bool strings_only)
 {
 	bool ok = v->kind == NODE_STR ||
-		  (!strings_only && (v->kind == NODE_INT || v->kind == NODE_BOOL ||
-				     v->kind == NODE_FLOAT));
+		  (!strings_only &&
+		   (v->kind == NODE_INT || v->kind == NODE_BOOL || v->kind == NODE_FLOAT));
 	if (ok)
 		return 0;
 	return spec_fail(t, v, key, PY_TYPE_ERROR, "expected a string, got %s",
@@ -75,8 +76,8 @@ static int check_tag_value(struct translate_ctx *t, const struct node *v, const 
 }
 
 /* Tags are {name: string}; defined tags {namespace: {name: value}}. */
-static int check_tags(struct translate_ctx *t, const struct node *tags, const char *key,
-		      int depth, bool freeform)
+static int check_tags(struct translate_ctx *t, const struct node *tags, const char *key, int depth,
+		      bool freeform)
 {
 	char sub[DSJ_ERROR_PATH_MAX];
 	if (tags->kind != NODE_MAP)
@@ -88,7 +89,8 @@ static int check_tags(struct translate_ctx *t, const struct node *tags, const ch
 		/* json.dumps writes bool, int and float keys as strings; the rest it cannot */
 		if (k->kind != NODE_STR && k->kind != NODE_BOOL && k->kind != NODE_INT &&
 		    k->kind != NODE_FLOAT)
-			return spec_fail(t, k, key, PY_TYPE_ERROR, "tag names must be strings, got %s",
+			return spec_fail(t, k, key, PY_TYPE_ERROR,
+					 "tag names must be strings, got %s",
 					 describe_value(t->a, k));
 		snprintf(sub, sizeof(sub), "%s.%s", key, k->kind == NODE_STR ? k->u.str.ptr : "?");
 		int rc = depth > 0 ? check_tags(t, v, sub, depth - 1, freeform)
@@ -135,9 +137,11 @@ static const struct runtime_type *find_type(struct translate_ctx *t, struct node
 	buf_init(&b, 1024);
 	if (!type || py_str(&b, type))
 		buf_puts(&b, "None");
-	diag_node(t->err, DSJ_EINPUT, type ? type : runtime, path, PY_NOT_IMPLEMENTED,
-		  "Runtime type: %.200s is not supported. Supported types: script, python, notebook, "
-		  "gitPython, container, pyTorchDistributed.", buf_cstr(&b));
+	diag_node(
+		t->err, DSJ_EINPUT, type ? type : runtime, path, PY_NOT_IMPLEMENTED,
+		"Runtime type: %.200s is not supported. Supported types: script, python, notebook, "
+		"gitPython, container, pyTorchDistributed.",
+		buf_cstr(&b));
 	buf_free(&b);
 	return NULL;
 }
@@ -174,10 +178,12 @@ int runtime_translate(struct node **payload, struct node *runtime, struct arena 
 		      const struct dsj_options *opts, const struct dsj_limits *limits,
 		      const char *prefix, struct dsj_error *err)
 {
-	struct translate_ctx t = {.a = a, .opts = opts, .limits = limits, .err = err, .prefix = prefix};
+	struct translate_ctx t = {
+		.a = a, .opts = opts, .limits = limits, .err = err, .prefix = prefix};
 	if (!runtime || runtime->kind != NODE_MAP) {
 		char path[DSJ_ERROR_PATH_MAX];
-		snprintf(path, sizeof(path), "%.*s", prefix[0] ? (int)strlen(prefix) - 1 : 0, prefix);
+		snprintf(path, sizeof(path), "%.*s", prefix[0] ? (int)strlen(prefix) - 1 : 0,
+			 prefix);
 		return diag_node(err, DSJ_EINPUT, runtime, path, PY_ATTRIBUTE_ERROR,
 				 "expected a runtime mapping {kind, type, spec}, got %s",
 				 describe_value(a, runtime));
@@ -199,7 +205,8 @@ int runtime_translate(struct node **payload, struct node *runtime, struct arena 
 		return rc;
 	if (map_set(a, out, "jobConfigurationDetails", jcd))
 		return diag_nomem(err);
-	if ((rc = add_tags(&t, out, "freeformTags", 0)) || (rc = add_tags(&t, out, "definedTags", 1)))
+	if ((rc = add_tags(&t, out, "freeformTags", 0)) ||
+	    (rc = add_tags(&t, out, "definedTags", 1)))
 		return rc;
 	if (map_set(a, out, "artifact", t.artifact))
 		return diag_nomem(err);

@@ -26,8 +26,8 @@
 /* A composed node and what its parent needs to know about it. */
 struct item {
 	struct node *node;
-	size_t size;           /* nodes it stands for, aliases expanded */
-	size_t height;         /* container levels, 0 for a scalar */
+	size_t size;	       /* nodes it stands for, aliases expanded */
+	size_t height;	       /* container levels, 0 for a scalar */
 	enum yaml_tag special; /* YTAG_MERGE / YTAG_VALUE for those plain scalars */
 	bool is_mapping;       /* a YAML mapping node */
 	size_t raw_pairs;      /* its pairs before merging and de-duplication */
@@ -138,8 +138,7 @@ static int anchors_grow(struct reader *r)
 }
 
 /* PyYAML registers an anchor when its node starts; a second use is a ComposerError. */
-static int anchor_add(struct reader *r, const yaml_char_t *name, yaml_mark_t m,
-		      struct anchor **out)
+static int anchor_add(struct reader *r, const yaml_char_t *name, yaml_mark_t m, struct anchor **out)
 {
 	*out = NULL;
 	if (!name)
@@ -150,7 +149,8 @@ static int anchor_add(struct reader *r, const yaml_char_t *name, yaml_mark_t m,
 	if (r->nanchors >= r->nbuckets && anchors_grow(r))
 		return diag_nomem(r->err);
 	struct anchor *an = arena_alloc(r->a, sizeof(*an));
-	if (!an || !(an->name = arena_strndup(r->a, (const char *)name, strlen((const char *)name))))
+	if (!an ||
+	    !(an->name = arena_strndup(r->a, (const char *)name, strlen((const char *)name))))
 		return diag_nomem(r->err);
 	size_t k = hash_name(an->name) & (r->nbuckets - 1);
 	an->next = r->buckets[k];
@@ -187,8 +187,7 @@ static const char *node_id(const struct node *n)
 	return n->kind == NODE_MAP ? "mapping" : "scalar";
 }
 
-static int merge_map(struct reader *r, struct node *map,
-		     const struct node *from)
+static int merge_map(struct reader *r, struct node *map, const struct node *from)
 {
 	for (size_t i = 0; i < from->u.map.count; i++) {
 		int rc = dict_set(r, map, from->u.map.items[i].key, from->u.map.items[i].value);
@@ -199,8 +198,7 @@ static int merge_map(struct reader *r, struct node *map,
 }
 
 /* One "<<" value: a mapping, or a sequence of mappings where earlier ones win. */
-static int merge_value(struct reader *r, struct node *map,
-		       const struct node *v)
+static int merge_value(struct reader *r, struct node *map, const struct node *v)
 {
 	if (v->kind == NODE_MAP)
 		return merge_map(r, map, v);
@@ -214,7 +212,8 @@ static int merge_value(struct reader *r, struct node *map,
 		const struct node *sub = v->u.seq.items[i];
 		if (sub->kind != NODE_MAP) {
 			construct_error(r, sub->line, sub->col, CONSTRUCTOR_ERROR,
-					"expected a mapping for merging, but found %s", node_id(sub));
+					"expected a mapping for merging, but found %s",
+					node_id(sub));
 			return 0;
 		}
 	}
@@ -226,8 +225,7 @@ static int merge_value(struct reader *r, struct node *map,
 	return 0;
 }
 
-static int own_pair(struct reader *r, struct node *map,
-		    const struct item *k, const struct item *v)
+static int own_pair(struct reader *r, struct node *map, const struct item *k, const struct item *v)
 {
 	if (k->node->kind == NODE_SEQ || k->node->kind == NODE_MAP) {
 		construct_error(r, k->node->line, k->node->col, CONSTRUCTOR_ERROR,
@@ -268,8 +266,8 @@ static int push_item(struct reader *r, struct frame *f, const struct item *it)
 {
 	if (f->count == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 8;
-		struct item *items = arena_grow(r->a, f->items, f->count * sizeof(*items),
-						cap * sizeof(*items));
+		struct item *items =
+			arena_grow(r->a, f->items, f->count * sizeof(*items), cap * sizeof(*items));
 		if (!items)
 			return diag_nomem(r->err);
 		f->items = items;
@@ -292,7 +290,8 @@ static int push_pair_item(struct reader *r, struct frame *f, const struct item *
 	}
 	if (it->raw_pairs != 1 || m->kind != NODE_MAP || m->u.map.count != 1) {
 		diag_at(&r->cerr, DSJ_EINPUT, m->line, m->col, NULL, CONSTRUCTOR_ERROR,
-			"while constructing %s: expected a single mapping item, but found %zu items",
+			"while constructing %s: expected a single mapping item, but found %zu "
+			"items",
 			what, it->raw_pairs);
 		return 0;
 	}
@@ -352,9 +351,9 @@ static bool scalar_tag(const yaml_char_t *tag, enum yaml_tag *out)
 	static const struct {
 		const char *name;
 		enum yaml_tag tag;
-	} tags[] = {{"str", YTAG_STR},	       {"null", YTAG_NULL},	{"bool", YTAG_BOOL},
-		    {"int", YTAG_INT},	       {"float", YTAG_FLOAT},	{"timestamp", YTAG_TIMESTAMP},
-		    {"binary", YTAG_BINARY},   {"merge", YTAG_MERGE},	{"value", YTAG_VALUE}};
+	} tags[] = {{"str", YTAG_STR},	     {"null", YTAG_NULL},   {"bool", YTAG_BOOL},
+		    {"int", YTAG_INT},	     {"float", YTAG_FLOAT}, {"timestamp", YTAG_TIMESTAMP},
+		    {"binary", YTAG_BINARY}, {"merge", YTAG_MERGE}, {"value", YTAG_VALUE}};
 	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
 		if (tag_is(tag, tags[i].name)) {
 			*out = tags[i].tag;
@@ -403,8 +402,8 @@ static int on_scalar(struct reader *r, const yaml_event_t *ev)
 	int rc = count_nodes(r, 1, ev->start_mark);
 	if (rc || (rc = anchor_add(r, ev->data.scalar.anchor, ev->start_mark, &an)))
 		return rc;
-	struct node *n = node_new(r->a, NODE_NULL, mark_line(ev->start_mark),
-				  mark_col(ev->start_mark));
+	struct node *n =
+		node_new(r->a, NODE_NULL, mark_line(ev->start_mark), mark_col(ev->start_mark));
 	if (!n)
 		return diag_nomem(r->err);
 	const yaml_char_t *tag = ev->data.scalar.tag;
@@ -431,8 +430,8 @@ static int on_scalar(struct reader *r, const yaml_event_t *ev)
 	return attach(r, &it);
 }
 
-static enum container container_type(struct reader *r, const struct node *n,
-				     const yaml_char_t *tag, bool mapping)
+static enum container container_type(struct reader *r, const struct node *n, const yaml_char_t *tag,
+				     bool mapping)
 {
 	if (is_nonspecific(tag))
 		return mapping ? C_MAP : C_SEQ;
@@ -455,8 +454,8 @@ static int on_start(struct reader *r, const yaml_event_t *ev, bool mapping)
 	if (r->depth + 1 > r->lim.max_depth)
 		return limit_error(r, ev->start_mark, "nesting depth exceeds the limit",
 				   r->lim.max_depth);
-	const yaml_char_t *anchor = mapping ? ev->data.mapping_start.anchor
-					    : ev->data.sequence_start.anchor;
+	const yaml_char_t *anchor =
+		mapping ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
 	const yaml_char_t *tag = mapping ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
 	struct anchor *an;
 	int rc = count_nodes(r, 1, ev->start_mark);
@@ -464,15 +463,15 @@ static int on_start(struct reader *r, const yaml_event_t *ev, bool mapping)
 		return rc;
 	if (r->depth == r->stack_cap) {
 		size_t cap = r->stack_cap ? r->stack_cap * 2 : 16;
-		struct frame *s = arena_grow(r->a, r->stack, r->stack_cap * sizeof(*s),
-					     cap * sizeof(*s));
+		struct frame *s =
+			arena_grow(r->a, r->stack, r->stack_cap * sizeof(*s), cap * sizeof(*s));
 		if (!s)
 			return diag_nomem(r->err);
 		r->stack = s;
 		r->stack_cap = cap;
 	}
-	struct node *n = node_new(r->a, mapping ? NODE_MAP : NODE_SEQ,
-				  mark_line(ev->start_mark), mark_col(ev->start_mark));
+	struct node *n = node_new(r->a, mapping ? NODE_MAP : NODE_SEQ, mark_line(ev->start_mark),
+				  mark_col(ev->start_mark));
 	if (!n)
 		return diag_nomem(r->err);
 	struct frame *f = &r->stack[r->depth++];
@@ -560,7 +559,8 @@ static const char *find_char(const struct reader *r, size_t line, size_t col)
 {
 	size_t i = 0;
 	for (size_t l = 1; l < line && i < r->len; i++)
-		if (r->input[i] == '\n' || (r->input[i] == '\r' && (i + 1 == r->len || r->input[i + 1] != '\n')))
+		if (r->input[i] == '\n' ||
+		    (r->input[i] == '\r' && (i + 1 == r->len || r->input[i + 1] != '\n')))
 			l++;
 	for (size_t c = 1; c < col && i < r->len; i++)
 		if (((unsigned char)r->input[i] & 0xc0) != 0x80)

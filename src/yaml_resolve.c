@@ -140,9 +140,9 @@ static bool match_one_of(const char *s, size_t n, const char *const *words)
 
 static bool match_bool(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
-		"FALSE", "on", "On", "ON", "off", "Off", "OFF", NULL};
+	static const char *const words[] = {"yes",  "Yes",  "YES",   "no",    "No",    "NO", "true",
+					    "True", "TRUE", "false", "False", "FALSE", "on", "On",
+					    "ON",   "off",  "Off",   "OFF",   NULL};
 	return match_one_of(s, n, words);
 }
 
@@ -267,18 +267,35 @@ static unsigned first_char_class(char c)
 	switch (c) {
 	case '\0':
 		return F_BOOL | F_FLOAT | F_INT | F_NULL | F_DIGIT;
-	case 'y': case 'Y': case 't': case 'T': case 'f': case 'F': case 'o': case 'O':
+	case 'y':
+	case 'Y':
+	case 't':
+	case 'T':
+	case 'f':
+	case 'F':
+	case 'o':
+	case 'O':
 		return F_BOOL;
-	case 'n': case 'N':
+	case 'n':
+	case 'N':
 		return F_BOOL | F_NULL;
 	case '~':
 		return F_NULL;
 	case '.':
 		return F_FLOAT;
-	case '-': case '+':
+	case '-':
+	case '+':
 		return F_FLOAT | F_INT;
-	case '0': case '1': case '2': case '3': case '4':
-	case '5': case '6': case '7': case '8': case '9':
+	case '0':
+	case '1':
+	case '2':
+	case '3':
+	case '4':
+	case '5':
+	case '6':
+	case '7':
+	case '8':
+	case '9':
 		return F_FLOAT | F_INT | F_DIGIT;
 	default:
 		return 0;
@@ -563,8 +580,8 @@ static int construct_float(struct node *n, const char *s, size_t len, struct dsj
 	free(t);
 	if (!ok)
 		return diag_node(err, DSJ_EINPUT, n, NULL, PY_VALUE_ERROR,
-				 "could not convert string to float: '%.*s'", len > 60 ? 60 : (int)len,
-				 s);
+				 "could not convert string to float: '%.*s'",
+				 len > 60 ? 60 : (int)len, s);
 	n->kind = NODE_FLOAT;
 	n->u.real = v;
 	return 0;
@@ -627,7 +644,8 @@ static int construct_timestamp(struct node *n, const char *s, size_t len, struct
 	if (!parse_stamp(s, len, &t))
 		return diag_node(err, DSJ_EINPUT, n, NULL, PY_ATTRIBUTE_ERROR,
 				 "'%.*s' is not a timestamp: !!timestamp takes 2001-12-14 or "
-				 "2001-12-14T21:59:43Z", len > 60 ? 60 : (int)len, s);
+				 "2001-12-14T21:59:43Z",
+				 len > 60 ? 60 : (int)len, s);
 	const char *problem = stamp_problem(&t);
 	if (problem)
 		return value_error(err, n, PY_VALUE_ERROR, problem);

@@ -100,7 +100,8 @@ static int emit_binary(yaml_emitter_t *em, const struct str *s)
 		if (left > 2)
 			v |= p[i + 2];
 		char quad[4] = {alphabet[v >> 18], alphabet[(v >> 12) & 63],
-				left > 1 ? alphabet[(v >> 6) & 63] : '=', left > 2 ? alphabet[v & 63] : '='};
+				left > 1 ? alphabet[(v >> 6) & 63] : '=',
+				left > 2 ? alphabet[v & 63] : '='};
 		buf_append(&b, quad, 4);
 		if ((i / 3 + 1) % 19 == 0 || left <= 3)
 			buf_putc(&b, '\n');
@@ -118,7 +119,8 @@ static int emit_seq(yaml_emitter_t *em, const struct node *n)
 {
 	yaml_event_t ev;
 	if (emit(em, &ev,
-		 yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE)))
+		 yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+						      YAML_BLOCK_SEQUENCE_STYLE)))
 		return -1;
 	for (size_t i = 0; i < n->u.seq.count; i++)
 		if (emit_node(em, n->u.seq.items[i]))

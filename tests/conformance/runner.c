@@ -83,11 +83,13 @@ static bool same(const struct node *a, const struct node *b)
 		return a->u.boolean == b->u.boolean;
 	case NODE_INT:
 		return a->u.integer.text.len == b->u.integer.text.len &&
-		       memcmp(a->u.integer.text.ptr, b->u.integer.text.ptr, a->u.integer.text.len) == 0;
+		       memcmp(a->u.integer.text.ptr, b->u.integer.text.ptr,
+			      a->u.integer.text.len) == 0;
 	case NODE_FLOAT:
 		return a->u.real == b->u.real;
 	case NODE_STR:
-		return a->u.str.len == b->u.str.len && memcmp(a->u.str.ptr, b->u.str.ptr, a->u.str.len) == 0;
+		return a->u.str.len == b->u.str.len &&
+		       memcmp(a->u.str.ptr, b->u.str.ptr, a->u.str.len) == 0;
 	case NODE_SEQ:
 		if (a->u.seq.count != b->u.seq.count)
 			return false;
@@ -151,7 +153,8 @@ static const char *judge(const struct node *expect, const struct node *got, cons
 	bool got_err = is_error(got);
 	if (strcmp(policy, "error") == 0)
 		return got_err ? NULL : "an error is required by policy";
-	if ((strcmp(policy, "exact-or-error") == 0 || strcmp(policy, "any-outcome") == 0) && got_err)
+	if ((strcmp(policy, "exact-or-error") == 0 || strcmp(policy, "any-outcome") == 0) &&
+	    got_err)
 		return NULL;
 	if (strcmp(policy, "any-outcome") == 0)
 		return well_formed_job(got) ? NULL : "not a well-formed CreateJob answer";
@@ -190,7 +193,8 @@ static int run_vector(struct arena *a, const char *line, size_t len, struct tall
 	const struct tally *unused = NULL;
 	(void)unused;
 	const char *names[3] = {policy ? policy->u.str.ptr : "exact", NULL, NULL};
-	snprintf(key, sizeof(key), "%s %s", op ? op->u.str.ptr : "?", rtype ? rtype->u.str.ptr : "-");
+	snprintf(key, sizeof(key), "%s %s", op ? op->u.str.ptr : "?",
+		 rtype ? rtype->u.str.ptr : "-");
 	names[1] = key;
 	names[2] = "all";
 	for (int i = 0; i < 3; i++) {
@@ -202,8 +206,8 @@ static int run_vector(struct arena *a, const char *line, size_t len, struct tall
 	}
 	if (why && (*shown)++ < show) {
 		const struct node *id = map_get(v, "id");
-		printf("FAIL %s: %s\n  answer: %.*s\n", id ? id->u.str.ptr : "?", why, (int)answer_len,
-		       answer);
+		printf("FAIL %s: %s\n  answer: %.*s\n", id ? id->u.str.ptr : "?", why,
+		       (int)answer_len, answer);
 	}
 	dsj_free(answer);
 	return why ? 1 : 0;
@@ -248,7 +252,8 @@ int main(int argc, char **argv)
 	struct tally *all = tally_for(t, &nt, "all");
 	for (int i = 0; i < nt; i++)
 		if (&t[i] != all)
-			printf("  %-32s %4d passed, %3d failed\n", t[i].name, t[i].passed, t[i].failed);
+			printf("  %-32s %4d passed, %3d failed\n", t[i].name, t[i].passed,
+			       t[i].failed);
 	printf("%d passed, %d failed\n", all->passed, all->failed);
 	return all->failed ? 1 : 0;
 }

@@ -111,7 +111,8 @@ static void check_dumps(const char *in, const char *want)
 static void test_read_types(void **state)
 {
 	(void)state;
-	struct node *n = read_ok(" {\"a\": [1, -2.5, \"x\", true, false, null], \"b\": {}, \"c\": []}\n");
+	struct node *n =
+		read_ok(" {\"a\": [1, -2.5, \"x\", true, false, null], \"b\": {}, \"c\": []}\n");
 	assert_int_equal(n->kind, NODE_MAP);
 	assert_int_equal(n->u.map.count, 3);
 	struct node *a = map_get(n, "a");
@@ -206,7 +207,8 @@ static void test_read_strings(void **state)
 	n = read_ok("\"\xf0\x9f\x98\x80 \x7f\"");
 	assert_int_equal(n->u.str.len, 6);
 	check_fail("\"\\ud800\"",
-		   "Unpaired surrogate \\ud800 cannot be represented in UTF-8: line 1 column 2 (char 1)",
+		   "Unpaired surrogate \\ud800 cannot be represented in UTF-8: line 1 column 2 "
+		   "(char 1)",
 		   1, 2);
 	check_fail("\"\\udc00\\ud800\"", NULL, 1, 2);
 	check_fail("\"\\ud800\\u0041\"", NULL, 1, 2);
@@ -258,8 +260,9 @@ static void test_read_errors(void **state)
 	(void)state;
 	check_fail("", "Expecting value: line 1 column 1 (char 0)", 1, 1);
 	check_fail("  \n ", "Expecting value: line 2 column 2 (char 4)", 2, 2);
-	check_fail("{", "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
-		   1, 2);
+	check_fail("{",
+		   "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)", 1,
+		   2);
 	check_fail("{'a': 1}",
 		   "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)", 1,
 		   2);
@@ -298,29 +301,34 @@ static void check_utf8_fail(const char *text, size_t len, const char *message, u
 static void test_read_bad_utf8(void **state)
 {
 	(void)state;
-	check_utf8_fail("\xff", 1, "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte",
+	check_utf8_fail("\xff", 1,
+			"'utf-8' codec can't decode byte 0xff in position 0: invalid start byte",
 			1);
-	check_utf8_fail("\"\xe2\x82\"", 4,
-			"'utf-8' codec can't decode bytes in position 1-2: invalid continuation byte",
-			2);
+	check_utf8_fail(
+		"\"\xe2\x82\"", 4,
+		"'utf-8' codec can't decode bytes in position 1-2: invalid continuation byte", 2);
 	check_utf8_fail("\xe2\x82", 2,
-			"'utf-8' codec can't decode bytes in position 0-1: unexpected end of data", 1);
+			"'utf-8' codec can't decode bytes in position 0-1: unexpected end of data",
+			1);
 	/* overlong, encoded surrogate, above U+10FFFF, truncated 4-byte */
 	check_utf8_fail("\xc0\xaf", 2,
-			"'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte", 1);
-	check_utf8_fail("\xe0\x80\x80", 3,
-			"'utf-8' codec can't decode byte 0xe0 in position 0: invalid continuation byte",
+			"'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte",
 			1);
-	check_utf8_fail("\"\xed\xa0\x80\"", 5,
-			"'utf-8' codec can't decode byte 0xed in position 1: invalid continuation byte",
-			2);
-	check_utf8_fail("\xf4\x90\x80\x80", 4,
-			"'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte",
-			1);
+	check_utf8_fail(
+		"\xe0\x80\x80", 3,
+		"'utf-8' codec can't decode byte 0xe0 in position 0: invalid continuation byte", 1);
+	check_utf8_fail(
+		"\"\xed\xa0\x80\"", 5,
+		"'utf-8' codec can't decode byte 0xed in position 1: invalid continuation byte", 2);
+	check_utf8_fail(
+		"\xf4\x90\x80\x80", 4,
+		"'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte", 1);
 	check_utf8_fail("\"\xc3\xa9\xf0\x9f\x98", 6,
-			"'utf-8' codec can't decode bytes in position 3-5: unexpected end of data", 3);
+			"'utf-8' codec can't decode bytes in position 3-5: unexpected end of data",
+			3);
 	check_utf8_fail("\xf5\x80\x80\x80", 4,
-			"'utf-8' codec can't decode byte 0xf5 in position 0: invalid start byte", 1);
+			"'utf-8' codec can't decode byte 0xf5 in position 0: invalid start byte",
+			1);
 }
 
 static void test_read_nul_bytes(void **state)
@@ -420,7 +428,8 @@ static void test_write_utf8_raw(void **state)
 {
 	(void)state;
 	struct node *n = read_ok("[\"\\u00fc\\u007f\\u001f\\ud83d\\ude00\", \"a\\\"\"]");
-	assert_string_equal(write_str(n, 0), "[\"\xc3\xbc\x7f\\u001f\xf0\x9f\x98\x80\", \"a\\\"\"]");
+	assert_string_equal(write_str(n, 0),
+			    "[\"\xc3\xbc\x7f\\u001f\xf0\x9f\x98\x80\", \"a\\\"\"]");
 }
 
 static void test_write_keys(void **state)
@@ -483,7 +492,8 @@ static void test_write_not_serializable(void **state)
 static void test_write_pretty(void **state)
 {
 	(void)state;
-	struct node *n = read_ok("{\"a\": [1, {}], \"b\": [], \"c\": {\"d\": null, \"e\": \"\xc3\xa9\"}}");
+	struct node *n =
+		read_ok("{\"a\": [1, {}], \"b\": [], \"c\": {\"d\": null, \"e\": \"\xc3\xa9\"}}");
 	assert_string_equal(write_str(n, JSON_PRETTY), "{\n"
 						       "  \"a\": [\n"
 						       "    1,\n"
@@ -500,8 +510,9 @@ static void test_write_pretty(void **state)
 			    "    \"d\": null,\n    \"e\": \"\\u00e9\"\n  }\n}");
 	assert_string_equal(write_str(read_ok("[]"), JSON_PRETTY), "[]");
 	assert_string_equal(write_str(read_ok("3"), JSON_PRETTY), "3");
-	assert_string_equal(write_str(n, 0),
-			    "{\"a\": [1, {}], \"b\": [], \"c\": {\"d\": null, \"e\": \"\xc3\xa9\"}}");
+	assert_string_equal(
+		write_str(n, 0),
+		"{\"a\": [1, {}], \"b\": [], \"c\": {\"d\": null, \"e\": \"\xc3\xa9\"}}");
 }
 
 /* --- round trip --- */
@@ -545,8 +556,9 @@ static struct node *random_string(void)
 
 static struct node *random_scalar(void)
 {
-	static const double floats[] = {0.0, -0.0, 1.5, 1e-05, 1e16, 0.1, 123456.789, -2.5e-300,
-					1.7976931348623157e308, 5e-324};
+	static const double floats[] = {
+		0.0,   -0.0, 1.5, 1e-05, 1e16, 0.1, 123456.789, -2.5e-300, 1.7976931348623157e308,
+		5e-324};
 	switch (rnd(6)) {
 	case 0:
 		return node_new(&arena, NODE_NULL, 0, 0);
@@ -557,7 +569,8 @@ static struct node *random_scalar(void)
 	case 3:
 		if (rnd(2))
 			return node_new_float(&arena, floats[rnd(10)]);
-		return node_new_float(&arena, ((double)rnd(1u << 30) - (1 << 29)) / (1 + rnd(1000)));
+		return node_new_float(&arena,
+				      ((double)rnd(1u << 30) - (1 << 29)) / (1 + rnd(1000)));
 	case 4:
 		return node_new_int_text(&arena, "-98765432109876543210123", 24);
 	default:

@@ -188,7 +188,8 @@ static void test_node_keys_python_equality(void **state)
 	assert_int_equal(map->u.map.items[100].key->kind, NODE_INT); /* the first key stays */
 	assert_int_equal(map->u.map.items[100].value->u.integer.i64, 3);
 	assert_int_equal(map_get(map, "1")->u.integer.i64, 4);
-	assert_int_equal(node_key_hash(node_new_float(&a, 2.0)), node_key_hash(node_new_int(&a, 2)));
+	assert_int_equal(node_key_hash(node_new_float(&a, 2.0)),
+			 node_key_hash(node_new_int(&a, 2)));
 	assert_int_equal(node_key_hash(node_new_cstr(&a, "x")), node_str_hash("x", 1));
 	arena_free(&a);
 }
@@ -227,7 +228,8 @@ static void test_strindex_remove_shift(void **state)
 		if (n % 97 == 0) {
 			for (size_t i = 0; i < n; i++) {
 				struct probe p = {keys, keys[i]};
-				assert_int_equal(strindex_find(&ix, keys[i] % 61, same_key, &p), (long)i);
+				assert_int_equal(strindex_find(&ix, keys[i] % 61, same_key, &p),
+						 (long)i);
 			}
 		}
 	}

@@ -45,36 +45,32 @@ static const struct path_case path_cases[] = {
 	{"~user/x", "x", "~user/x", "~user/x", "/work/cwd/~user/x"},
 	{"a/~", "~", "a/~", "a/~", "/work/cwd/a/~"},
 	{".bashrc", ".bashrc", ".bashrc", ".bashrc", "/work/cwd/.bashrc"},
-	{"archive.tar.gz", "archive.tar.gz", "archive.tar", "archive.tar.gz", "/work/cwd/archive.tar.gz"},
+	{"archive.tar.gz", "archive.tar.gz", "archive.tar", "archive.tar.gz",
+	 "/work/cwd/archive.tar.gz"},
 	{"a.b/c", "c", "a.b/c", "a.b/c", "/work/cwd/a.b/c"},
 	{"x.", "x.", "x", "x.", "/work/cwd/x."},
 	{"..x", "..x", "..x", "..x", "/work/cwd/..x"},
 	{"...", "...", "...", "...", "/work/cwd/..."},
 	{".a.b", ".a.b", ".a", ".a.b", "/work/cwd/.a.b"},
 	{"dir/.hidden", ".hidden", "dir/.hidden", "dir/.hidden", "/work/cwd/dir/.hidden"},
-	{"dir/.hidden.txt", ".hidden.txt", "dir/.hidden", "dir/.hidden.txt", "/work/cwd/dir/.hidden.txt"},
+	{"dir/.hidden.txt", ".hidden.txt", "dir/.hidden", "dir/.hidden.txt",
+	 "/work/cwd/dir/.hidden.txt"},
 	{"/a/b.c/", "", "/a/b.c/", "/a/b.c", "/a/b.c"},
 	{"a.b/.c", ".c", "a.b/.c", "a.b/.c", "/work/cwd/a.b/.c"},
 	{"/.", ".", "/.", "/", "/"},
 	{"..a.b", "..a.b", "..a", "..a.b", "/work/cwd/..a.b"},
 };
 static const struct join_case join_cases[] = {
-	{"", "", ""},
-	{"a", "", "a/"},
-	{"", "b", "b"},
-	{"a", "b", "a/b"},
-	{"a/", "b", "a/b"},
-	{"a", "/b", "/b"},
-	{"/x/", "y/z", "/x/y/z"},
-	{"a//", "b", "a//b"},
+	{"", "", ""},	    {"a", "", "a/"},   {"", "b", "b"},		 {"a", "b", "a/b"},
+	{"a/", "b", "a/b"}, {"a", "/b", "/b"}, {"/x/", "y/z", "/x/y/z"}, {"a//", "b", "a//b"},
 };
 
-static struct str S(const char *s)
-{
+static struct str S(const char *s) {
 	return (struct str){s, strlen(s)};
 }
 
-static void check(struct str got, const char *want)
+static void
+check(struct str got, const char *want)
 {
 	assert_non_null(got.ptr);
 	assert_int_equal(got.len, strlen(want));

@@ -45,12 +45,20 @@ static void yq(struct buf *b, const char *s)
 }
 
 static const char *const words[] = {
-	"alpha", "data/train.csv", "--epochs", "5", "with space", "quote'd", "dq\"x",
-	"ünïcödé", "日本語", "a,b", "#hash", "back\\slash", "", "-1", "yes", "010",
-	"1:30", "~", "null", "tab\there", "x=y", "😀",
+	"alpha",      "data/train.csv",
+	"--epochs",   "5",
+	"with space", "quote'd",
+	"dq\"x",      "ünïcödé",
+	"日本語",     "a,b",
+	"#hash",      "back\\slash",
+	"",	      "-1",
+	"yes",	      "010",
+	"1:30",	      "~",
+	"null",	      "tab\there",
+	"x=y",	      "😀",
 };
-static const char *const env_names[] = {"DATA_DIR", "EPOCHS", "LOG_LEVEL", "Mixed.Case",
-					 "_UNDERSCORE", "ÜNÏ", "A-B", "KEY1"};
+static const char *const env_names[] = {"DATA_DIR",    "EPOCHS", "LOG_LEVEL", "Mixed.Case",
+					"_UNDERSCORE", "ÜNÏ",	 "A-B",	      "KEY1"};
 static const char *const paths[] = {"train.py", "src/main.py", "oci://b@ns/p/run.py",
 				    "dir.with.dots/run.py", "pkg/job.sh"};
 
@@ -94,8 +102,8 @@ static void gen_conda(struct buf *b, bool required)
 
 static const char *gen_runtime(struct buf *b)
 {
-	static const char *const types[] = {"script", "python", "notebook", "gitPython",
-					    "container", "pyTorchDistributed"};
+	static const char *const types[] = {"script",	 "python",    "notebook",
+					    "gitPython", "container", "pyTorchDistributed"};
 	const char *type = PICK(types);
 	buf_printf(b, "kind: runtime\ntype: %s\nspec:\n", type);
 	gen_common(b);
@@ -122,7 +130,8 @@ static const char *gen_runtime(struct buf *b)
 	if (strcmp(type, "gitPython") == 0) {
 		buf_puts(b, "  url: https://github.com/org/repo.git\n  entrypoint: src/main.py\n");
 		if (rnd(2))
-			buf_puts(b, "  branch: main\n  commit: abc123\n  gitSecretId: ocid1.secret\n");
+			buf_puts(b,
+				 "  branch: main\n  commit: abc123\n  gitSecretId: ocid1.secret\n");
 		if (rnd(2))
 			buf_puts(b, "  skipMetadataUpdate: true\n");
 	} else {
@@ -141,7 +150,8 @@ static const char *gen_runtime(struct buf *b)
 	if (strcmp(type, "pyTorchDistributed") == 0) {
 		buf_printf(b, "  replicas: %u\n", 1 + rnd(8));
 		if (rnd(2))
-			buf_puts(b, "  git:\n    url: https://github.com/org/repo.git\n    branch: dev\n");
+			buf_puts(b, "  git:\n    url: https://github.com/org/repo.git\n    branch: "
+				    "dev\n");
 		if (rnd(2))
 			buf_puts(b, "  inputs:\n    'oci://b@ns/data': /data\n");
 		if (rnd(2))
@@ -190,7 +200,8 @@ static void check_one_roundtrip(int i)
 	char *p1 = NULL, *p2 = NULL, *rt = NULL, *job = NULL;
 	size_t p1_len, p2_len, rt_len, job_len;
 	if (dsj_translate(&p1, &p1_len, yaml.data, yaml.len, &opts, &err)) {
-		print_error("case %d (%s): %s: %s\n%s\n", i, type, err.path, err.message, yaml.data);
+		print_error("case %d (%s): %s: %s\n%s\n", i, type, err.path, err.message,
+			    yaml.data);
 		fail();
 	}
 	job = payload_as_job(&a, p1, p1_len, &job_len);
@@ -199,15 +210,16 @@ static void check_one_roundtrip(int i)
 	assert_int_equal(dsj_extract(&rt, &rt_len, job, job_len, &opts, &err), 0);
 	opts.output = DSJ_FORMAT_JSON_LINE;
 	if (dsj_translate(&p2, &p2_len, rt, rt_len, &opts, &err)) {
-		print_error("case %d: re-translate failed: %s: %s\n%s\n", i, err.path, err.message, rt);
+		print_error("case %d: re-translate failed: %s: %s\n%s\n", i, err.path, err.message,
+			    rt);
 		fail();
 	}
 	struct node *x = parse_json(&a, p1, p1_len), *y = parse_json(&a, p2, p2_len);
 	map_remove(x, "artifact");
 	map_remove(y, "artifact");
 	if (!node_equal(x, y, false)) {
-		print_error("case %d (%s) differs:\n%s\n--- extract:\n%s\n--- %s\n--- %s\n", i, type,
-			    yaml.data, rt, p1, p2);
+		print_error("case %d (%s) differs:\n%s\n--- extract:\n%s\n--- %s\n--- %s\n", i,
+			    type, yaml.data, rt, p1, p2);
 		fail();
 	}
 	/* the runtime YAML names the generated type (or a more specific one it looks like) */
@@ -254,31 +266,47 @@ static void test_extraction_priority(void **state)
 	arena_init(&a, 0);
 	struct node *spec;
 	/* notebook variables win over python's */
-	assert_string_equal(extracted_type(&a,
-		"{\"jobConfigurationDetails\": {\"environmentVariables\": {\"CODE_ENTRYPOINT\": \"m.py\","
-		" \"JOB_RUN_NOTEBOOK\": \"nb.ipynb\", \"JOB_RUN_ENTRYPOINT\": \"driver_notebook.py\"}}}",
-		"x.zip", &spec), "notebook");
+	assert_string_equal(
+		extracted_type(&a,
+			       "{\"jobConfigurationDetails\": {\"environmentVariables\": "
+			       "{\"CODE_ENTRYPOINT\": \"m.py\","
+			       " \"JOB_RUN_NOTEBOOK\": \"nb.ipynb\", \"JOB_RUN_ENTRYPOINT\": "
+			       "\"driver_notebook.py\"}}}",
+			       "x.zip", &spec),
+		"notebook");
 	/* a gitPython job whose user env has OCI__WORKER_COUNT reads as pyTorchDistributed */
-	assert_string_equal(extracted_type(&a,
-		"{\"jobConfigurationDetails\": {\"environmentVariables\": {\"GIT_URL\": \"u\","
-		" \"GIT_ENTRYPOINT\": \"m.py\", \"OCI__WORKER_COUNT\": \"2\"}}}", "x.zip", &spec),
+	assert_string_equal(
+		extracted_type(&a,
+			       "{\"jobConfigurationDetails\": {\"environmentVariables\": "
+			       "{\"GIT_URL\": \"u\","
+			       " \"GIT_ENTRYPOINT\": \"m.py\", \"OCI__WORKER_COUNT\": \"2\"}}}",
+			       "x.zip", &spec),
 		"pyTorchDistributed");
 	assert_string_equal(map_get(spec, "replicas")->u.integer.text.ptr, "3");
 	/* a container image beats everything */
-	assert_string_equal(extracted_type(&a,
-		"{\"jobConfigurationDetails\": {\"environmentVariables\": {\"CONTAINER_CUSTOM_IMAGE\": \"i\","
-		" \"OCI__WORKER_COUNT\": \"1\", \"CODE_ENTRYPOINT\": \"m.py\"}}}", NULL, &spec),
+	assert_string_equal(
+		extracted_type(&a,
+			       "{\"jobConfigurationDetails\": {\"environmentVariables\": "
+			       "{\"CONTAINER_CUSTOM_IMAGE\": \"i\","
+			       " \"OCI__WORKER_COUNT\": \"1\", \"CODE_ENTRYPOINT\": \"m.py\"}}}",
+			       NULL, &spec),
 		"container");
 	/* only unknown variables: script, which keeps them all */
-	assert_string_equal(extracted_type(&a,
-		"{\"jobConfigurationDetails\": {\"environmentVariables\": {\"A\": \"1\", \"B\": \"2\"}}}",
-		"run.sh", &spec), "script");
+	assert_string_equal(
+		extracted_type(&a,
+			       "{\"jobConfigurationDetails\": {\"environmentVariables\": {\"A\": "
+			       "\"1\", \"B\": \"2\"}}}",
+			       "run.sh", &spec),
+		"script");
 	assert_int_equal(map_get(spec, "env")->u.seq.count, 2);
 	assert_string_equal(map_get(spec, "scriptPathURI")->u.str.ptr, "run.sh");
 	/* python: scriptPathURI is the artifact name without its extension */
-	assert_string_equal(extracted_type(&a,
-		"{\"data\": {\"jobConfigurationDetails\": {\"environmentVariables\": {\"CODE_ENTRYPOINT\": \"m.py\"}}}}",
-		"archive.tar.gz", &spec), "python");
+	assert_string_equal(
+		extracted_type(&a,
+			       "{\"data\": {\"jobConfigurationDetails\": "
+			       "{\"environmentVariables\": {\"CODE_ENTRYPOINT\": \"m.py\"}}}}",
+			       "archive.tar.gz", &spec),
+		"python");
 	assert_string_equal(map_get(spec, "scriptPathURI")->u.str.ptr, "archive.tar");
 	arena_free(&a);
 }

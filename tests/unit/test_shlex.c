@@ -55,7 +55,10 @@ static const struct split_case split_cases[] = {
 	{"'a\\'", NULL, 1, {"a\\"}},
 	{"a 'b", "No closing quotation", 0, {NULL}},
 	{"h\303\251llo w\303\266rld", NULL, 2, {"h\303\251llo", "w\303\266rld"}},
-	{"'\346\227\245\346\234\254 \350\252\236'", NULL, 1, {"\346\227\245\346\234\254 \350\252\236"}},
+	{"'\346\227\245\346\234\254 \350\252\236'",
+	 NULL,
+	 1,
+	 {"\346\227\245\346\234\254 \350\252\236"}},
 	{"x\\'y", NULL, 1, {"x'y"}},
 	{"\"'\" '\"'", NULL, 2, {"'", "\""}},
 	{"a\\\\b", NULL, 1, {"a\\b"}},
@@ -156,7 +159,8 @@ static void test_quote_every_ascii_byte(void **state)
 {
 	(void)state;
 	/* Exactly these stay bare (Python: [^\w@%+=:,./-] with re.ASCII). */
-	const char *safe = "%+,-./0123456789:=@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+	const char *safe =
+		"%+,-./0123456789:=@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
 	for (int c = 1; c < 256; c++) {
 		char in = (char)c;
 		struct buf b;
@@ -178,9 +182,41 @@ static uint64_t rng_next(uint64_t *s)
 }
 
 static const char *const fragments[] = {
-	"a", "b", "Z", "0", "_", "-", "=", ".", "/", ":", " ", "  ", "\t", "\n", "\r",
-	"'", "\"", "\\", "\\\\", "#", "$", "${X}", "*", "~", "!", ";", "&", "|",
-	"\xc3\xa9", "\xe6\x97\xa5", "\xf0\x9f\x98\x80", "\xc2\xa0", "''", "\"\"", "'\"'",
+	"a",
+	"b",
+	"Z",
+	"0",
+	"_",
+	"-",
+	"=",
+	".",
+	"/",
+	":",
+	" ",
+	"  ",
+	"\t",
+	"\n",
+	"\r",
+	"'",
+	"\"",
+	"\\",
+	"\\\\",
+	"#",
+	"$",
+	"${X}",
+	"*",
+	"~",
+	"!",
+	";",
+	"&",
+	"|",
+	"\xc3\xa9",
+	"\xe6\x97\xa5",
+	"\xf0\x9f\x98\x80",
+	"\xc2\xa0",
+	"''",
+	"\"\"",
+	"'\"'",
 };
 
 static void test_split_quote_roundtrip_property(void **state)
@@ -203,13 +239,16 @@ static void test_split_quote_roundtrip_property(void **state)
 				buf_puts(&args[k], fragments[rng_next(&seed) % nfrag]);
 			if (k > 0)
 				buf_putc(&line, ' ');
-			assert_int_equal(shlex_quote(&line, args[k].data ? args[k].data : "", args[k].len), 0);
+			assert_int_equal(
+				shlex_quote(&line, args[k].data ? args[k].data : "", args[k].len),
+				0);
 		}
 		struct arena a;
 		arena_init(&a, 0);
 		struct node *seq = NULL;
 		const char *err = NULL;
-		assert_int_equal(shlex_split(&a, line.data ? line.data : "", line.len, &seq, &err), 0);
+		assert_int_equal(shlex_split(&a, line.data ? line.data : "", line.len, &seq, &err),
+				 0);
 		assert_int_equal(seq->u.seq.count, nargs);
 		for (size_t k = 0; k < nargs; k++) {
 			const struct node *t = seq->u.seq.items[k];

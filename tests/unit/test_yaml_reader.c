@@ -95,8 +95,7 @@ static void check(const char *yaml, const char *want)
 
 /* Reads one error; returns it for further checks. */
 static struct dsj_error read_error_limits(const char *yaml, size_t len,
-					  const struct dsj_limits *lim, int code,
-					  const char *type)
+					  const struct dsj_limits *lim, int code, const char *type)
 {
 	struct arena a;
 	arena_init(&a, 0);
@@ -106,8 +105,8 @@ static struct dsj_error read_error_limits(const char *yaml, size_t len,
 	int rc = yaml_read(&root, yaml, len, &a, lim, &err);
 	arena_free(&a);
 	if (rc != code || err.code != code || strcmp(err.type, type) != 0)
-		fail_msg("%.60s: got %d %s (%s), want %d %s", yaml, rc, err.type, err.message,
-			 code, type);
+		fail_msg("%.60s: got %d %s (%s), want %d %s", yaml, rc, err.type, err.message, code,
+			 type);
 	return err;
 }
 
@@ -165,7 +164,8 @@ static void test_floats(void **state)
 static void test_bools_and_nulls(void **state)
 {
 	(void)state;
-	check("[Yes, yes, ON, off, No, TRUE, False]", "[True, True, True, False, False, True, False]");
+	check("[Yes, yes, ON, off, No, TRUE, False]",
+	      "[True, True, True, False, False, True, False]");
 	check("[y, n, tRUE, nULL]", "['y', 'n', 'tRUE', 'nULL']");
 	check("[~, null, Null, NULL, ]", "[None, None, None, None]");
 	check("a:", "{'a': None}");
@@ -209,13 +209,15 @@ static void test_strings_and_tags(void **state)
 	check("key: \"\\x41\\u00e9\"", "{'key': 'A\xc3\xa9'}");
 	check("a: >\n  folded\n  text\n", "{'a': 'folded text\n'}");
 	check_len("\"a\\0b\"", 6, "'a\0b'");
-	struct dsj_error e = read_error("!!python/name:os.system x", DSJ_EINPUT, "ConstructorError");
+	struct dsj_error e =
+		read_error("!!python/name:os.system x", DSJ_EINPUT, "ConstructorError");
 	assert_string_equal(e.message, "could not determine a constructor for the tag "
 				       "'tag:yaml.org,2002:python/name:os.system'");
 	read_error("!foo x", DSJ_EINPUT, "ConstructorError");
 	e = read_error("a: =", DSJ_EINPUT, "ConstructorError");
-	assert_string_equal(e.message,
-			    "could not determine a constructor for the tag 'tag:yaml.org,2002:value'");
+	assert_string_equal(
+		e.message,
+		"could not determine a constructor for the tag 'tag:yaml.org,2002:value'");
 	read_error("a: <<", DSJ_EINPUT, "ConstructorError");
 	read_error("!!seq x", DSJ_EINPUT, "ConstructorError");
 	read_error("!!str [1]", DSJ_EINPUT, "ConstructorError");
