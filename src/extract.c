@@ -1,6 +1,6 @@
-/* OCI Job (as a tree) -> runtime: the extraction manager. Each handler, in
- * priority order, gets its own copy of the job's variables; the first that
- * accepts the job wins. */
+/* OCI Job (as a tree) -> runtime: the extraction manager. The type is chosen by
+ * the variables the job has (the first type in priority order whose signature
+ * matches), then that handler alone reads a copy of them. */
 #include <string.h>
 
 #include "diag.h"
@@ -71,13 +71,31 @@ static int format_env(struct extract_ctx *x)
 	return spec_put(x, "env", list);
 }
 
-static int try_handler(struct extract_ctx *x, const struct runtime_type *rt, struct node *envs)
+/* The reference tries each type in turn on the same job, and a type it rejects
+ * may fail before rejecting it: the pyTorchDistributed handler splits
+ * PYTHON_PATH before it looks for OCI__WORKER_COUNT. Conda problems fail the
+ * same way in every conda type, so this is the one check that the chosen type
+ * does not make itself (notebook and script do not read PYTHON_PATH). */
+static int rejected_types_fail(struct extract_ctx *x, const struct runtime_type *rt)
+{
+	if (rt == &rt_container || rt == &rt_pytorch || !x->envs)
+		return 0;
+	struct node *path = map_get(x->envs, "PYTHON_PATH");
+	if (!node_truthy(path) || path->kind == NODE_STR)
+		return 0;
+	return extract_fail(x, path, "PYTHON_PATH", PY_ATTRIBUTE_ERROR,
+			    "'%s' object has no attribute 'split'", node_type_name(path));
+}
+
+static int extract_as(struct extract_ctx *x, const struct runtime_type *rt, struct node *envs)
 {
 	x->envs = envs ? node_clone(x->a, envs) : node_new(x->a, NODE_MAP, 0, 0);
 	x->spec = node_new(x->a, NODE_MAP, 0, 0);
 	if (!x->envs || !x->spec)
 		return diag_nomem(x->err);
 	int rc = extract_common(x);
+	if (!rc)
+		rc = rejected_types_fail(x, rt);
 	if (!rc)
 		rc = rt->extract(x);
 	if (!rc)
@@ -113,16 +131,9 @@ int runtime_extract(struct node **runtime, struct node *job, struct arena *a,
 				.job = job,
 				.err = err,
 				.artifact = artifact ? artifact : "None"};
-	size_t count;
-	const struct runtime_type *const *types = runtime_types_by_priority(&count);
-	for (size_t i = 0; i < count; i++) {
-		int rc = try_handler(&x, types[i], envs);
-		if (rc == RT_INCOMPATIBLE)
-			continue;
-		if (rc)
-			return rc;
-		return make_runtime(runtime, a, types[i]->name, x.spec) ? diag_nomem(err) : 0;
-	}
-	return diag_node(err, DSJ_EINPUT, job, "", PY_NOT_IMPLEMENTED,
-			 "Unable to extract runtime.");
+	const struct runtime_type *rt = runtime_type_for_job(envs);
+	int rc = extract_as(&x, rt, envs);
+	if (rc)
+		return rc;
+	return make_runtime(runtime, a, rt->name, x.spec) ? diag_nomem(err) : 0;
 }

@@ -40,8 +40,6 @@ static int split_args(struct extract_ctx *x, const char *name, const char *key)
 
 static int container_extract(struct extract_ctx *x)
 {
-	if (!envs_has(x, "CONTAINER_CUSTOM_IMAGE"))
-		return RT_INCOMPATIBLE;
 	int rc = spec_put(x, "image", envs_pop(x, "CONTAINER_CUSTOM_IMAGE"));
 	if (!rc)
 		rc = split_args(x, "CONTAINER_CMD", "cmd");
@@ -56,4 +54,5 @@ const struct runtime_type rt_container = {
 	.aliases = container_aliases,
 	.translate = container_translate,
 	.extract = container_extract,
+	.signature = (const char *const[]){"CONTAINER_CUSTOM_IMAGE", NULL},
 };

@@ -51,8 +51,6 @@ static int git_extract(struct extract_ctx *x)
 	int rc = extract_conda(x);
 	if (rc)
 		return rc;
-	if (!envs_has(x, "GIT_URL") || !envs_has(x, "GIT_ENTRYPOINT"))
-		return RT_INCOMPATIBLE;
 	envs_pop(x, "JOB_RUN_ENTRYPOINT");
 	if ((rc = extract_specs(x, git_env_mappings)) ||
 	    (rc = spec_split_list(x, "pythonPath", ':')))
@@ -70,4 +68,5 @@ const struct runtime_type rt_gitpython = {
 	.aliases = git_aliases,
 	.translate = git_translate,
 	.extract = git_extract,
+	.signature = (const char *const[]){"GIT_URL", "GIT_ENTRYPOINT", NULL},
 };

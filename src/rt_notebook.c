@@ -120,8 +120,6 @@ static int notebook_extract(struct extract_ctx *x)
 	int rc = extract_conda(x);
 	if (rc)
 		return rc;
-	if (!envs_has(x, "JOB_RUN_NOTEBOOK") || !envs_has(x, "JOB_RUN_ENTRYPOINT"))
-		return RT_INCOMPATIBLE;
 	envs_pop(x, "JOB_RUN_ENTRYPOINT");
 	if ((rc = extract_exclude_tags(x)))
 		return rc;
@@ -148,4 +146,5 @@ const struct runtime_type rt_notebook = {
 	.aliases = notebook_aliases,
 	.translate = notebook_translate,
 	.extract = notebook_extract,
+	.signature = (const char *const[]){"JOB_RUN_NOTEBOOK", "JOB_RUN_ENTRYPOINT", NULL},
 };

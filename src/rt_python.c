@@ -51,13 +51,11 @@ static int python_translate(struct translate_ctx *t)
 	return set_artifact(t, "PythonArtifact", source, key);
 }
 
-int extract_python_envs(struct extract_ctx *x, bool require_entrypoint)
+int extract_python_envs(struct extract_ctx *x)
 {
 	int rc = extract_conda(x);
 	if (rc)
 		return rc;
-	if (require_entrypoint && !envs_has(x, "CODE_ENTRYPOINT"))
-		return RT_INCOMPATIBLE;
 	envs_pop(x, "JOB_RUN_ENTRYPOINT");
 	if ((rc = extract_specs(x, python_env_mappings)))
 		return rc;
@@ -73,7 +71,7 @@ int extract_python_artifact(struct extract_ctx *x)
 
 static int python_extract(struct extract_ctx *x)
 {
-	int rc = extract_python_envs(x, true);
+	int rc = extract_python_envs(x);
 	return rc ? rc : extract_python_artifact(x);
 }
 
@@ -83,4 +81,5 @@ const struct runtime_type rt_python = {
 	.aliases = python_aliases,
 	.translate = python_translate,
 	.extract = python_extract,
+	.signature = (const char *const[]){"CODE_ENTRYPOINT", NULL},
 };

@@ -245,11 +245,9 @@ static int extract_dependencies(struct extract_ctx *x)
 
 static int pytorch_extract(struct extract_ctx *x)
 {
-	int rc = extract_python_envs(x, false);
+	int rc = extract_python_envs(x);
 	if (rc)
 		return rc;
-	if (!envs_has(x, "OCI__WORKER_COUNT"))
-		return RT_INCOMPATIBLE;
 	if ((rc = extract_replicas(x)) || (rc = extract_git(x)) || (rc = extract_inputs(x)) ||
 	    (rc = extract_dependencies(x)))
 		return rc;
@@ -265,4 +263,5 @@ const struct runtime_type rt_pytorch = {
 	.aliases = pytorch_aliases,
 	.translate = pytorch_translate,
 	.extract = pytorch_extract,
+	.signature = (const char *const[]){"OCI__WORKER_COUNT", NULL},
 };

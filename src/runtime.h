@@ -34,12 +34,11 @@ struct runtime_type {
 	const struct spec_alias *const *aliases;
 	/* Adds the type's variables to t->env and sets t->artifact. */
 	int (*translate)(struct translate_ctx *t);
-	/* Builds x->spec from x->envs; returns RT_INCOMPATIBLE when the job is not
-	 * of this type. */
+	/* Builds x->spec from x->envs. */
 	int (*extract)(struct extract_ctx *x);
+	/* The variables a job must have to be of this type (NULL-terminated). */
+	const char *const *signature;
 };
-
-#define RT_INCOMPATIBLE 1
 
 struct translate_ctx {
 	struct arena *a;
@@ -70,8 +69,10 @@ extern const struct spec_alias aliases_python_mixin[]; /* outputDir, pythonPath,
 
 /* Registry (runtime_registry.c). */
 const struct runtime_type *runtime_type_find(const char *name, size_t len);
-/* Extraction priority: container, pyTorchDistributed, gitPython, notebook, python, script. */
-const struct runtime_type *const *runtime_types_by_priority(size_t *count);
+/* The type a job is extracted as: the first, in the seed's priority order
+ * (container, pyTorchDistributed, gitPython, notebook, python, script), whose
+ * signature variables `envs` (a mapping, or NULL) all has. */
+const struct runtime_type *runtime_type_for_job(const struct node *envs);
 
 /* ---- translate steps (runtime_translate.c) ---- */
 
@@ -122,7 +123,7 @@ int extract_fail(struct extract_ctx *x, const struct node *at, const char *name,
 /* Shared by python-like types (rt_python.c). */
 extern const struct env_mapping python_env_mappings[];
 int translate_python_env(struct translate_ctx *t);
-int extract_python_envs(struct extract_ctx *x, bool require_entrypoint);
+int extract_python_envs(struct extract_ctx *x);
 int extract_python_artifact(struct extract_ctx *x);
 
 /* The runtime types (one file each). */

@@ -17,8 +17,19 @@ const struct runtime_type *runtime_type_find(const char *name, size_t len)
 	return NULL;
 }
 
-const struct runtime_type *const *runtime_types_by_priority(size_t *count)
+static bool has_all(const struct node *envs, const char *const *names)
 {
-	*count = sizeof(by_priority) / sizeof(by_priority[0]);
-	return by_priority;
+	for (; names && *names; names++)
+		if (map_find(envs, *names, strlen(*names)) < 0)
+			return false;
+	return true;
+}
+
+const struct runtime_type *runtime_type_for_job(const struct node *envs)
+{
+	size_t n = sizeof(by_priority) / sizeof(by_priority[0]);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (envs && has_all(envs, by_priority[i]->signature))
+			return by_priority[i];
+	return by_priority[n - 1];
 }

@@ -308,6 +308,16 @@ static void test_extraction_priority(void **state)
 			       "archive.tar.gz", &spec),
 		"python");
 	assert_string_equal(map_get(spec, "scriptPathURI")->u.str.ptr, "archive.tar");
+	/* the reference's pyTorchDistributed handler fails on a non-string PYTHON_PATH
+	 * before it rejects the job, whatever type the job is */
+	const char *bad = "{\"jobConfigurationDetails\": {\"environmentVariables\": "
+			  "{\"PYTHON_PATH\": 5, \"A\": \"1\"}}}";
+	char *out = NULL;
+	size_t len;
+	struct dsj_error err;
+	assert_int_equal(dsj_extract(&out, &len, bad, strlen(bad), NULL, &err), DSJ_EINPUT);
+	assert_string_equal(err.type, "AttributeError");
+	assert_null(out);
 	arena_free(&a);
 }
 
