@@ -204,25 +204,28 @@ static int translate_to_text(char **out, size_t *out_len, char **artifact, const
 	return rc;
 }
 
-int dsj_translate(char **out, size_t *out_len, const char *input, size_t input_len,
-		  const struct dsj_options *opts, struct dsj_error *err)
+/* The caller's options, or the defaults when it passes none. */
+static struct dsj_options options_or_default(const struct dsj_options *opts)
 {
 	struct dsj_options o;
 	if (opts)
 		o = *opts;
 	else
 		dsj_options_init(&o);
+	return o;
+}
+
+int dsj_translate(char **out, size_t *out_len, const char *input, size_t input_len,
+		  const struct dsj_options *opts, struct dsj_error *err)
+{
+	struct dsj_options o = options_or_default(opts);
 	return translate_to_text(out, out_len, NULL, input, input_len, &o, err);
 }
 
 int dsj_job_translate(char **out, size_t *out_len, char **artifact, const char *input,
 		      size_t input_len, const struct dsj_options *opts, struct dsj_error *err)
 {
-	struct dsj_options o;
-	if (opts)
-		o = *opts;
-	else
-		dsj_options_init(&o);
+	struct dsj_options o = options_or_default(opts);
 	o.level = DSJ_LEVEL_JOB;
 	return translate_to_text(out, out_len, artifact, input, input_len, &o, err);
 }
@@ -327,11 +330,7 @@ int dsj_extract(char **out, size_t *out_len, const char *input, size_t input_len
 int dsj_job_extract(char **out, size_t *out_len, const char *input, size_t input_len,
 		    const struct dsj_options *opts, struct dsj_error *err)
 {
-	struct dsj_options o;
-	if (opts)
-		o = *opts;
-	else
-		dsj_options_init(&o);
+	struct dsj_options o = options_or_default(opts);
 	o.level = DSJ_LEVEL_JOB;
 	return extract_to_text(out, out_len, input, input_len, &o, err);
 }

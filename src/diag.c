@@ -39,6 +39,12 @@ int diag_node(struct dsj_error *err, int code, const struct node *at, const char
 	return rc;
 }
 
+int diag_vnode(struct dsj_error *err, int code, const struct node *at, const char *path,
+	       const char *type, const char *fmt, va_list ap)
+{
+	return diag_vset(err, code, at ? at->line : 0, at ? at->col : 0, path, type, fmt, ap);
+}
+
 int diag_at(struct dsj_error *err, int code, unsigned line, unsigned col, const char *path,
 	    const char *type, const char *fmt, ...)
 {

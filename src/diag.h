@@ -3,6 +3,8 @@
 #ifndef DSJ_DIAG_H
 #define DSJ_DIAG_H
 
+#include <stdarg.h>
+
 #include "dsjob.h"
 #include "node.h"
 
@@ -17,6 +19,9 @@
  * NULL). Returns `code` so callers can `return diag_node(...)`. */
 int diag_node(struct dsj_error *err, int code, const struct node *at, const char *path,
 	      const char *type, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* diag_node with a va_list, for wrappers that build the key path themselves. */
+int diag_vnode(struct dsj_error *err, int code, const struct node *at, const char *path,
+	       const char *type, const char *fmt, va_list ap);
 int diag_at(struct dsj_error *err, int code, unsigned line, unsigned col, const char *path,
 	    const char *type, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 int diag_nomem(struct dsj_error *err);

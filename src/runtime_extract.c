@@ -28,18 +28,15 @@ int spec_put(struct extract_ctx *x, const char *key, struct node *value)
 int extract_fail(struct extract_ctx *x, const struct node *at, const char *name, const char *type,
 		 const char *fmt, ...)
 {
-	char path[DSJ_ERROR_PATH_MAX];
-	char msg[DSJ_ERROR_MESSAGE_MAX];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
+	char path[DSJ_ERROR_PATH_MAX] = "";
 	if (name)
 		snprintf(path, sizeof(path), "jobConfigurationDetails.environmentVariables.%s",
 			 name);
-	else
-		path[0] = '\0';
-	return diag_node(x->err, DSJ_EINPUT, at, path, type, "%s", msg);
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = diag_vnode(x->err, DSJ_EINPUT, at, path, type, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 int extract_specs(struct extract_ctx *x, const struct env_mapping *map)

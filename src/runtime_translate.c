@@ -56,18 +56,15 @@ int spec_fail(struct translate_ctx *t, const struct node *at, const char *key, c
 	      const char *fmt, ...)
 {
 	char path[DSJ_ERROR_PATH_MAX];
-	char msg[DSJ_ERROR_MESSAGE_MAX];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	if (key && *key)
 		snprintf(path, sizeof(path), "%sspec.%s", t->prefix, key);
 	else
 		snprintf(path, sizeof(path), "%sspec", t->prefix);
-	if (!at)
-		at = t->spec;
-	return diag_node(t->err, DSJ_EINPUT, at, path, type, "%s", msg);
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = diag_vnode(t->err, DSJ_EINPUT, at ? at : t->spec, path, type, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 int env_put(struct translate_ctx *t, const char *name, struct node *value)
