@@ -55,6 +55,16 @@ static bool buf_reserve(struct buf *b, size_t extra)
 	return true;
 }
 
+char *buf_extend(struct buf *b, size_t n)
+{
+	if (!buf_reserve(b, n))
+		return NULL;
+	char *p = b->data + b->len;
+	b->len += n;
+	b->data[b->len] = '\0';
+	return p;
+}
+
 bool buf_append(struct buf *b, const void *data, size_t len)
 {
 	if (!buf_reserve(b, len))

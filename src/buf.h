@@ -21,6 +21,9 @@ void buf_reset(struct buf *b);
 bool buf_append(struct buf *b, const void *data, size_t len);
 bool buf_puts(struct buf *b, const char *s);
 bool buf_putc(struct buf *b, char c);
+/* Room for n more bytes at the end: returns where to write them (len grows by
+ * n; the caller fills them all), or NULL when the buffer failed. */
+char *buf_extend(struct buf *b, size_t n);
 bool buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Always returns a NUL-terminated string ("" for an empty or failed buffer). */
 const char *buf_cstr(struct buf *b);

@@ -71,15 +71,49 @@ static size_t put_ascii_escape(struct buf *b, const unsigned char *s, size_t len
 	return n;
 }
 
+/* Bytes written as they are: bit 0 without ensure_ascii, bit 1 with it (all
+ * but control characters, '"' and '\\'; with ensure_ascii, ASCII only). */
+// clang-format off
+static const unsigned char plain_bytes[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	3, 3, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+// clang-format on
+
 static void put_string(struct buf *b, const char *str, size_t len, bool ascii)
 {
 	const unsigned char *s = (const unsigned char *)str;
+	const unsigned char mask = ascii ? 2 : 1;
 	size_t i = 0, run = 0;
+	while (i < len && (plain_bytes[s[i]] & mask))
+		i++;
+	if (i == len) { /* the common case: nothing to escape, one copy */
+		char *p = buf_extend(b, len + 2);
+		if (p) {
+			p[0] = '"';
+			memcpy(p + 1, s, len);
+			p[len + 1] = '"';
+		}
+		return;
+	}
 	buf_putc(b, '"');
 	while (i < len) {
 		unsigned char c = s[i];
-		bool plain = c >= 0x20 && c != '"' && c != '\\' && (!ascii || c < 0x7F);
-		if (plain) {
+		if (plain_bytes[c] & mask) {
 			i++;
 			continue;
 		}

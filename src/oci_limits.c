@@ -37,15 +37,27 @@ size_t oci_chars(struct str s)
 	return n;
 }
 
-static int check_env_size(struct translate_ctx *t, const struct node *env)
+/* The total in bytes, then (only when that is over the limit: a character is
+ * never more code units than bytes) in UTF-16 code units. */
+static size_t env_chars(const struct node *env, bool count_units)
 {
 	size_t total = 0;
 	for (size_t i = 0; env && i < env->u.map.count; i++) {
 		const struct node *k = env->u.map.items[i].key;
 		const struct node *v = env->u.map.items[i].value;
-		total += node_is_str(k) ? oci_chars(k->u.str) : 0;
-		total += node_is_str(v) ? oci_chars(v->u.str) : 0;
+		if (node_is_str(k))
+			total += count_units ? oci_chars(k->u.str) : k->u.str.len;
+		if (node_is_str(v))
+			total += count_units ? oci_chars(v->u.str) : v->u.str.len;
 	}
+	return total;
+}
+
+static int check_env_size(struct translate_ctx *t, const struct node *env)
+{
+	size_t total = env_chars(env, false);
+	if (total > MAX_ENV_CHARS)
+		total = env_chars(env, true);
 	if (total <= MAX_ENV_CHARS)
 		return 0;
 	const char *key;
@@ -59,7 +71,8 @@ static int check_env_size(struct translate_ctx *t, const struct node *env)
 static int check_args_size(struct translate_ctx *t, const struct node *jcd)
 {
 	const struct node *line = map_get(jcd, "commandLineArguments");
-	size_t n = node_is_str(line) ? oci_chars(line->u.str) : 0;
+	size_t n =
+		node_is_str(line) && line->u.str.len > MAX_ARGS_CHARS ? oci_chars(line->u.str) : 0;
 	if (n <= MAX_ARGS_CHARS)
 		return 0;
 	const char *key;

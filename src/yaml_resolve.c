@@ -22,7 +22,12 @@ static bool at_end(const struct cur *c)
 
 static bool peek_in(const struct cur *c, const char *set)
 {
-	return c->i < c->n && c->s[c->i] != '\0' && strchr(set, c->s[c->i]) != NULL;
+	if (c->i >= c->n)
+		return false;
+	for (const char *p = set; *p; p++)
+		if (*p == c->s[c->i])
+			return true;
+	return false;
 }
 
 static bool accept(struct cur *c, const char *set)
@@ -130,10 +135,16 @@ static bool match_int(const char *s, size_t n)
 	return match_sexagesimal_groups(&c) && at_end(&c);
 }
 
+/* Every plain scalar starting with one of their first letters is checked
+ * against these words, so compare without strlen: a word matches when its
+ * first n bytes are s and its byte n ends it (strncmp stops at the word's end;
+ * plain scalars hold no NUL). */
 static bool match_one_of(const char *s, size_t n, const char *const *words)
 {
+	if (n > 5) /* the longest bool or null word */
+		return false;
 	for (; *words; words++)
-		if (strlen(*words) == n && memcmp(*words, s, n) == 0)
+		if (strncmp(*words, s, n) == 0 && (*words)[n] == '\0')
 			return true;
 	return false;
 }
