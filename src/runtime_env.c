@@ -117,7 +117,8 @@ static int name_text(struct translate_ctx *t, struct node *name, const struct en
 
 /* A repeated name keeps its first position and takes the last value, as the
  * reference's dict does; two different names with the same str() collide in
- * ConfigParser. */
+ * ConfigParser. Names are found by their str(), so 1 and 1.0 (one dict key in
+ * Python, "1" and "1.0" here) stay two variables. */
 static int add_var(struct translate_ctx *t, struct env_list *l, struct node *name,
 		   struct node *value, const struct env_where *w)
 {
