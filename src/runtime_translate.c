@@ -297,15 +297,21 @@ static bool has_url_scheme(struct translate_ctx *t, struct str s)
 	return url.scheme.len > 0;
 }
 
-int set_artifact_cstr(struct translate_ctx *t, const char *type, const char *source)
+/* artifact = {type, source}; `src` NULL when allocating it failed. */
+static int put_artifact(struct translate_ctx *t, const char *type, struct node *src)
 {
 	struct node *art = node_new(t->a, NODE_MAP, 0, 0);
-	struct node *src = source ? node_new_cstr(t->a, source) : node_new(t->a, NODE_NULL, 0, 0);
 	if (!art || !src || map_set(t->a, art, "type", node_new_cstr(t->a, type)) ||
 	    map_set(t->a, art, "source", src))
 		return diag_nomem(t->err);
 	t->artifact = art;
 	return 0;
+}
+
+int set_artifact_cstr(struct translate_ctx *t, const char *type, const char *source)
+{
+	return put_artifact(t, type,
+			    source ? node_new_cstr(t->a, source) : node_new(t->a, NODE_NULL, 0, 0));
 }
 
 int set_artifact(struct translate_ctx *t, const char *type, const struct node *source,
@@ -321,8 +327,5 @@ int set_artifact(struct translate_ctx *t, const char *type, const struct node *s
 		s = py_abspath(t->a, s, t->opts->cwd, t->opts->home);
 	if (!s.ptr)
 		return diag_nomem(t->err);
-	char *copy = arena_strndup(t->a, s.ptr, s.len);
-	if (!copy)
-		return diag_nomem(t->err);
-	return set_artifact_cstr(t, type, copy);
+	return put_artifact(t, type, node_new_str(t->a, s.ptr, s.len));
 }

@@ -450,20 +450,32 @@ static int int_value(struct bigdec *b, bool *negative, const char *t, size_t n)
 	return rc;
 }
 
+/* The text of an int or float without its '_' (malloc'd; the caller frees);
+ * Python fails on what is left empty by indexing its first character. */
+static int number_text(struct node *n, const char *s, size_t len, char **t, size_t *tlen,
+		       struct dsj_error *err)
+{
+	*t = strip_underscores(s, len, tlen);
+	if (!*t)
+		return diag_nomem(err);
+	if (*tlen == 0) {
+		free(*t);
+		return value_error(err, n, "IndexError", "string index out of range");
+	}
+	return 0;
+}
+
 static int construct_int(struct node *n, struct arena *a, const char *s, size_t len,
 			 struct dsj_error *err)
 {
 	size_t tlen;
-	char *t = strip_underscores(s, len, &tlen);
-	if (!t)
-		return diag_nomem(err);
-	if (tlen == 0) {
-		free(t);
-		return value_error(err, n, "IndexError", "string index out of range");
-	}
+	char *t;
+	int rc = number_text(n, s, len, &t, &tlen, err);
+	if (rc)
+		return rc;
 	struct bigdec b;
 	bool negative;
-	int rc = int_value(&b, &negative, t, tlen);
+	rc = int_value(&b, &negative, t, tlen);
 	free(t);
 	if (rc == ERR_BAD_INT)
 		return diag_node(err, DSJ_EINPUT, n, NULL, PY_VALUE_ERROR,
@@ -579,13 +591,10 @@ static bool float_value(char *t, size_t n, double *out)
 static int construct_float(struct node *n, const char *s, size_t len, struct dsj_error *err)
 {
 	size_t tlen;
-	char *t = strip_underscores(s, len, &tlen);
-	if (!t)
-		return diag_nomem(err);
-	if (tlen == 0) {
-		free(t);
-		return value_error(err, n, "IndexError", "string index out of range");
-	}
+	char *t;
+	int rc = number_text(n, s, len, &t, &tlen, err);
+	if (rc)
+		return rc;
 	double v;
 	bool ok = float_value(t, tlen, &v);
 	free(t);

@@ -190,8 +190,6 @@ static int run_vector(struct arena *a, const char *line, size_t len, struct tall
 	const struct node *op = map_get(v, "op");
 	const char *why = judge(map_get(v, "expect"), got, policy ? policy->u.str.ptr : "exact");
 	char key[96];
-	const struct tally *unused = NULL;
-	(void)unused;
 	const char *names[3] = {policy ? policy->u.str.ptr : "exact", NULL, NULL};
 	snprintf(key, sizeof(key), "%s %s", op ? op->u.str.ptr : "?",
 		 rtype ? rtype->u.str.ptr : "-");

@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "json.h"
+#include "test_rng.h"
 #include "utf8.h"
 
 /* --- helpers --- */
@@ -517,38 +518,28 @@ static void test_write_pretty(void **state)
 
 /* --- round trip --- */
 
-static uint64_t rng_state;
-
-static uint32_t rnd(uint32_t n)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state % n);
-}
-
 static uint32_t random_code_point(void)
 {
-	switch (rnd(5)) {
+	switch (test_rng_below(5)) {
 	case 0:
-		return rnd(0x20); /* control, NUL included */
+		return test_rng_below(0x20); /* control, NUL included */
 	case 1:
-		return 0x20 + rnd(0x60);
+		return 0x20 + test_rng_below(0x60);
 	case 2:
-		return 0x80 + rnd(0x780);
+		return 0x80 + test_rng_below(0x780);
 	case 3: {
-		uint32_t cp = 0x800 + rnd(0x10000 - 0x800);
+		uint32_t cp = 0x800 + test_rng_below(0x10000 - 0x800);
 		return cp >= 0xD800 && cp <= 0xDFFF ? 0xFFFD : cp;
 	}
 	default:
-		return 0x10000 + rnd(0x100000);
+		return 0x10000 + test_rng_below(0x100000);
 	}
 }
 
 static struct node *random_string(void)
 {
 	char text[64 * 4];
-	size_t len = 0, count = rnd(12);
+	size_t len = 0, count = test_rng_below(12);
 	for (size_t i = 0; i < count; i++)
 		len += utf8_encode(random_code_point(), text + len);
 	return node_new_str(&arena, text, len);
@@ -559,18 +550,18 @@ static struct node *random_scalar(void)
 	static const double floats[] = {
 		0.0,   -0.0, 1.5, 1e-05, 1e16, 0.1, 123456.789, -2.5e-300, 1.7976931348623157e308,
 		5e-324};
-	switch (rnd(6)) {
+	switch (test_rng_below(6)) {
 	case 0:
 		return node_new(&arena, NODE_NULL, 0, 0);
 	case 1:
-		return node_new_bool(&arena, rnd(2));
+		return node_new_bool(&arena, test_rng_below(2));
 	case 2:
-		return node_new_int(&arena, (int64_t)rnd(2000000) - 1000000);
+		return node_new_int(&arena, (int64_t)test_rng_below(2000000) - 1000000);
 	case 3:
-		if (rnd(2))
-			return node_new_float(&arena, floats[rnd(10)]);
-		return node_new_float(&arena,
-				      ((double)rnd(1u << 30) - (1 << 29)) / (1 + rnd(1000)));
+		if (test_rng_below(2))
+			return node_new_float(&arena, floats[test_rng_below(10)]);
+		return node_new_float(&arena, ((double)test_rng_below(1u << 30) - (1 << 29)) /
+						      (1 + test_rng_below(1000)));
 	case 4:
 		return node_new_int_text(&arena, "-98765432109876543210123", 24);
 	default:
@@ -580,11 +571,11 @@ static struct node *random_scalar(void)
 
 static struct node *random_tree(int depth)
 {
-	uint32_t pick = depth > 4 ? 0 : rnd(4);
+	uint32_t pick = depth > 4 ? 0 : test_rng_below(4);
 	if (pick < 2)
 		return random_scalar();
 	struct node *n = node_new(&arena, pick == 2 ? NODE_SEQ : NODE_MAP, 0, 0);
-	uint32_t count = rnd(5);
+	uint32_t count = test_rng_below(5);
 	for (uint32_t i = 0; i < count; i++) {
 		if (pick == 2) {
 			seq_push(&arena, n, random_tree(depth + 1));
@@ -616,7 +607,7 @@ static void test_round_trip(void **state)
 {
 	(void)state;
 	static const unsigned flag_sets[] = {0, JSON_ASCII, JSON_PRETTY, JSON_PRETTY | JSON_ASCII};
-	rng_state = 0x9E3779B97F4A7C15u;
+	test_rng_state = 0x9E3779B97F4A7C15u;
 	for (int i = 0; i < 4000; i++)
 		round_trip(random_tree(0), flag_sets[i % 4]);
 }

@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "node.h"
 #include "strindex.h"
+#include "test_rng.h"
 
 #define POOL 3000
 #define KEYLEN 16
@@ -50,16 +51,6 @@ static void ref_remove(struct ref *r, const char *key)
 	memmove(&r->keys[i], &r->keys[i + 1], (r->count - (size_t)i - 1) * KEYLEN);
 	memmove(&r->values[i], &r->values[i + 1], (r->count - (size_t)i - 1) * sizeof(long));
 	r->count--;
-}
-
-static uint64_t rng_state = 12345;
-
-static uint64_t rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
 }
 
 static void key_name(char *out, size_t i)
@@ -102,9 +93,9 @@ static void test_random_ops_match_linear(void **state)
 	for (int round = 0; round < 40; round++) {
 		/* grow, with repeats and some removals */
 		for (int op = 0; op < 400; op++) {
-			key_name(key, (size_t)(rng() % POOL));
-			long value = (long)(rng() % 100000);
-			if (rng() % 5 == 0) {
+			key_name(key, (size_t)(test_rng() % POOL));
+			long value = (long)(test_rng() % 100000);
+			if (test_rng() % 5 == 0) {
 				struct node *got = map_remove(map, key);
 				long want = ref_find(&ref, key);
 				if (want < 0)
@@ -221,7 +212,7 @@ static void test_strindex_remove_shift(void **state)
 		assert_int_equal(strindex_add(&ix, &a, keys[i] % 61, i), 0);
 	}
 	while (n > 0) {
-		size_t victim = (size_t)(rng() % n);
+		size_t victim = (size_t)(test_rng() % n);
 		strindex_remove_shift(&ix, victim);
 		memmove(&keys[victim], &keys[victim + 1], (n - victim - 1) * sizeof(keys[0]));
 		n--;

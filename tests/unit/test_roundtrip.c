@@ -15,20 +15,11 @@
 #include "buf.h"
 #include "dsjob.h"
 #include "json.h"
-
-static uint64_t rng_state;
-
-static uint32_t rnd(uint32_t n)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state % n);
-}
+#include "test_rng.h"
 
 static const char *pick(const char *const *items, size_t n)
 {
-	return items[rnd((uint32_t)n)];
+	return items[test_rng_below((uint32_t)n)];
 }
 #define PICK(a) pick(a, sizeof(a) / sizeof(a[0]))
 
@@ -64,35 +55,35 @@ static const char *const paths[] = {"train.py", "src/main.py", "oci://b@ns/p/run
 
 static void gen_common(struct buf *b)
 {
-	if (rnd(2)) {
+	if (test_rng_below(2)) {
 		buf_puts(b, "  env:\n");
-		int n = 1 + (int)rnd(4);
+		int n = 1 + (int)test_rng_below(4);
 		for (int i = 0; i < n; i++) {
 			buf_printf(b, "    - name: '%s%d'\n      value: ", PICK(env_names), i);
 			yq(b, PICK(words));
 			buf_putc(b, '\n');
 		}
 	}
-	if (rnd(2)) {
+	if (test_rng_below(2)) {
 		buf_puts(b, "  args:\n");
-		int n = 1 + (int)rnd(5);
+		int n = 1 + (int)test_rng_below(5);
 		for (int i = 0; i < n; i++) {
 			buf_puts(b, "    - ");
 			yq(b, PICK(words));
 			buf_putc(b, '\n');
 		}
 	}
-	if (rnd(3) == 0)
-		buf_printf(b, "  maximumRuntimeInMinutes: %u\n", 1 + rnd(1000));
-	if (rnd(3) == 0)
+	if (test_rng_below(3) == 0)
+		buf_printf(b, "  maximumRuntimeInMinutes: %u\n", 1 + test_rng_below(1000));
+	if (test_rng_below(3) == 0)
 		buf_puts(b, "  freeformTags:\n    team: ml\n    'with space': 'v 1'\n");
-	if (rnd(3) == 0)
+	if (test_rng_below(3) == 0)
 		buf_puts(b, "  definedTags:\n    Operations:\n      CostCenter: '42'\n");
 }
 
 static void gen_conda(struct buf *b, bool required)
 {
-	uint32_t c = rnd(required ? 2 : 3);
+	uint32_t c = test_rng_below(required ? 2 : 3);
 	if (c == 0)
 		buf_puts(b, "  conda:\n    type: service\n    slug: pytorch110_p38_cpu_v1\n");
 	else if (c == 1)
@@ -109,57 +100,57 @@ static const char *gen_runtime(struct buf *b)
 	gen_common(b);
 	if (strcmp(type, "container") == 0) {
 		buf_puts(b, "  image: iad.ocir.io/ns/img:1.0\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  entrypoint: [/bin/sh, -c]\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  cmd: ['echo hello', 'x']\n");
 		return type;
 	}
 	gen_conda(b, strcmp(type, "gitPython") == 0);
 	if (strcmp(type, "notebook") == 0) {
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  notebookPathURI: nb/x.ipynb\n");
 		else
 			buf_puts(b, "  source: src\n  entrypoint: sub/nb.ipynb\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  excludeTags: [ignore, remove]\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  outputUri: oci://b@ns/out\n  notebookEncoding: latin-1\n");
 		return type;
 	}
 	if (strcmp(type, "gitPython") == 0) {
 		buf_puts(b, "  url: https://github.com/org/repo.git\n  entrypoint: src/main.py\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b,
 				 "  branch: main\n  commit: abc123\n  gitSecretId: ocid1.secret\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  skipMetadataUpdate: true\n");
 	} else {
 		buf_printf(b, "  scriptPathURI: %s\n", PICK(paths));
-		if (strcmp(type, "script") == 0 && rnd(2))
+		if (strcmp(type, "script") == 0 && test_rng_below(2))
 			buf_puts(b, "  entrypoint: pkg/run.sh\n");
 	}
 	if (strcmp(type, "script") != 0) {
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  entrypoint: src/main.py\n  entryFunction: run\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  pythonPath: [lib, other/pkg]\n  workingDir: src\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  outputDir: out\n  outputUri: oci://b@ns/out\n");
 	}
 	if (strcmp(type, "pyTorchDistributed") == 0) {
-		buf_printf(b, "  replicas: %u\n", 1 + rnd(8));
-		if (rnd(2))
+		buf_printf(b, "  replicas: %u\n", 1 + test_rng_below(8));
+		if (test_rng_below(2))
 			buf_puts(b, "  git:\n    url: https://github.com/org/repo.git\n    branch: "
 				    "dev\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  inputs:\n    'oci://b@ns/data': /data\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  dependencies:\n    pipPackages: 'torch numpy'\n"
 				    "    pipRequirements: req.txt\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  command: torchrun train.py\n");
-		if (rnd(2))
+		if (test_rng_below(2))
 			buf_puts(b, "  deepspeed: true\n");
 	}
 	return type;
@@ -235,7 +226,7 @@ static void check_one_roundtrip(int i)
 static void test_translate_extract_translate(void **state)
 {
 	(void)state;
-	rng_state = 0x9E3779B97F4A7C15u;
+	test_rng_state = 0x9E3779B97F4A7C15u;
 	const char *env = getenv("DSJ_PROPERTY_CASES"); /* fewer under valgrind */
 	int cases = env ? (int)strtol(env, NULL, 10) : 3000;
 	for (int i = 0; i < cases; i++)
