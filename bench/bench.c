@@ -13,13 +13,13 @@
 #include <time.h>
 #include <yaml.h>
 
-#include "arena.h"
-#include "buf.h"
+#include "util/arena.h"
+#include "util/buf.h"
 #include "dsjob.h"
 #include "gen.h"
-#include "json.h"
-#include "node.h"
-#include "yaml_reader.h"
+#include "doc/json.h"
+#include "doc/node.h"
+#include "doc/yaml_reader.h"
 
 struct doc {
 	char *text;

@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
+#include "util/arena.h"
 #include "dsjob.h"
-#include "json.h"
-#include "node.h"
+#include "doc/json.h"
+#include "doc/node.h"
 
 void gen_seed(struct gen_rng *r, uint64_t seed)
 {

@@ -2,8 +2,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "diag.h"
-#include "json.h"
+#include "util/diag.h"
+#include "doc/json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

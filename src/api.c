@@ -5,14 +5,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "diag.h"
+#include "util/buf.h"
+#include "util/diag.h"
 #include "dsjob.h"
-#include "job.h"
-#include "json.h"
-#include "translate.h"
-#include "yaml_reader.h"
-#include "yaml_writer.h"
+#include "job/job.h"
+#include "doc/json.h"
+#include "runtime/convert.h"
+#include "doc/yaml_reader.h"
+#include "doc/yaml_writer.h"
 
 const char *dsj_version(void)
 {

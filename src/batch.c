@@ -1,10 +1,10 @@
 /* Batch mode: one JSON request per line, one JSON answer per line. */
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
+#include "util/buf.h"
+#include "util/diag.h"
 #include "dsjob.h"
-#include "json.h"
+#include "doc/json.h"
 
 static int error_answer(char **out, size_t *out_len, const struct dsj_error *e)
 {

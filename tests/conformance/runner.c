@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
+#include "util/buf.h"
+#include "util/diag.h"
 #include "dsjob.h"
-#include "json.h"
+#include "doc/json.h"
 
 struct tally {
 	char name[48];

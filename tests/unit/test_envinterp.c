@@ -8,9 +8,9 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "envinterp.h"
-#include "pystrrepr.h"
+#include "util/buf.h"
+#include "py/envinterp.h"
+#include "py/pystrrepr.h"
 
 #define MAXV 12
 

@@ -8,10 +8,10 @@
 
 #include <cmocka.h>
 
-#include "diag.h"
-#include "json.h"
+#include "util/diag.h"
+#include "doc/json.h"
 #include "test_rng.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 /* --- helpers --- */
 

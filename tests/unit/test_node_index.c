@@ -10,9 +10,9 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "node.h"
-#include "strindex.h"
+#include "util/arena.h"
+#include "doc/node.h"
+#include "util/strindex.h"
 #include "test_rng.h"
 
 #define POOL 3000

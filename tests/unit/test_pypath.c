@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "pypath.h"
+#include "py/pypath.h"
 
 struct path_case {
 	const char *in;

@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "pyrepr.h"
+#include "py/pyrepr.h"
 
 static void check_repr(double v, const char *want)
 {

@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "pyurl.h"
+#include "py/pyurl.h"
 
 struct url_case {
 	const char *in;

@@ -12,9 +12,9 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "dsjob.h"
-#include "json.h"
+#include "doc/json.h"
 #include "test_rng.h"
 
 static const char *pick(const char *const *items, size_t n)

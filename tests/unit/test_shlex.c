@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "shlex.h"
+#include "py/shlex.h"
 
 struct split_case {
 	const char *in;

@@ -7,8 +7,8 @@
 
 #include <cmocka.h>
 
-#include "pyrepr.h"
-#include "yaml_reader.h"
+#include "py/pyrepr.h"
+#include "doc/yaml_reader.h"
 
 /* A Python-like rendering of a tree: floats by repr (so 1000.0 vs 1000),
  * strings in single quotes, dates as date(...), bytes as b'...'. */

@@ -7,8 +7,8 @@
 
 #include <cmocka.h>
 
-#include "yaml_reader.h"
-#include "yaml_writer.h"
+#include "doc/yaml_reader.h"
+#include "doc/yaml_writer.h"
 
 static void round_trip(const struct node *tree)
 {

@@ -1,0 +1,152 @@
+/* The job's displayName: the name with the runtime's environment variables
+ * substituted as Python's string.Template.safe_substitute does, or, when that
+ * is empty, the name the reference generates: "<artifact file name up to its
+ * first dot>-<UTC time>", or for gitPython and container runtimes (and when
+ * there is no artifact) "<adjective>-<animal>-<UTC time>". */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/buf.h"
+#include "util/diag.h"
+#include "job/job.h"
+#include "py/pyrepr.h"
+#include "runtime/runtime.h"
+
+static const char *const adjectives[] = {
+	"amber", "brave", "calm",  "daring", "eager",  "fancy",	 "gentle", "happy",
+	"icy",	 "jolly", "keen",  "lively", "mellow", "nimble", "olive",  "proud",
+	"quiet", "rapid", "sunny", "tidy",   "upbeat", "vivid",	 "witty",  "zesty",
+};
+static const char *const animals[] = {
+	"alpaca", "badger", "camel",  "dolphin", "eagle",  "falcon", "gecko",  "heron",
+	"ibis",	  "jaguar", "koala",  "lemur",	 "marmot", "newt",   "otter",  "panda",
+	"quail",  "raven",  "salmon", "tapir",	 "urchin", "vole",   "walrus", "yak",
+};
+
+/* The value of env variable `name` as the runtime's spec gives it (the
+ * reference substitutes the raw values, before any ${VAR} interpolation). */
+static const struct node *env_lookup(const struct node *runtime, const char *name, size_t len)
+{
+	const struct node *spec = runtime ? map_get(runtime, "spec") : NULL;
+	const struct node *env = spec && spec->kind == NODE_MAP ? map_get(spec, "env") : NULL;
+	const struct node *found = NULL;
+	if (env && env->kind == NODE_MAP)
+		return map_getn(env, name, len);
+	if (!env || env->kind != NODE_SEQ)
+		return NULL;
+	for (size_t i = 0; i < env->u.seq.count; i++) {
+		const struct node *item = env->u.seq.items[i];
+		const struct node *n = item->kind == NODE_MAP ? map_get(item, "name") : NULL;
+		if (n && n->kind == NODE_STR && n->u.str.len == len &&
+		    !memcmp(n->u.str.ptr, name, len))
+			found = map_get(item, "value"); /* a dict: the last one wins */
+	}
+	return found;
+}
+
+static size_t identifier_len(const char *s, size_t len)
+{
+	size_t n = 0;
+	if (len == 0 || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+		return 0;
+	while (n < len && (isalnum((unsigned char)s[n]) || s[n] == '_') &&
+	       !((unsigned char)s[n] & 0x80))
+		n++;
+	return n;
+}
+
+/* One "$..." at s[0]; returns how many bytes it used. */
+static size_t substitute_one(struct buf *b, const char *s, size_t len, const struct node *runtime)
+{
+	if (len > 1 && s[1] == '$')
+		return buf_putc(b, '$'), 2;
+	bool braced = len > 1 && s[1] == '{';
+	const char *id = s + 1 + braced;
+	size_t n = identifier_len(id, len - 1 - braced);
+	size_t used = 1 + braced + n + braced;
+	if (n == 0 || (braced && (used > len || id[n] != '}')))
+		return buf_putc(b, '$'), 1;
+	const struct node *v = env_lookup(runtime, id, n);
+	if (!v || py_str(b, v))
+		buf_append(b, s, used);
+	return used;
+}
+
+static int substitute(struct job_ctx *j, const struct node *name, const struct node *runtime,
+		      struct buf *b)
+{
+	const char *s = name->u.str.ptr;
+	size_t len = name->u.str.len;
+	for (size_t i = 0; i < len;) {
+		if (s[i] == '$')
+			i += substitute_one(b, s + i, len - i, runtime);
+		else
+			buf_putc(b, s[i++]);
+	}
+	return b->failed ? diag_nomem(j->err) : 0;
+}
+
+static size_t fnv(const char *s, size_t len, size_t h)
+{
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* os.path.basename(source).split(".")[0] */
+static void artifact_prefix(struct buf *b, const struct node *source)
+{
+	const char *s = source->u.str.ptr, *end = s + source->u.str.len;
+	const char *base = s;
+	for (const char *p = s; p < end; p++)
+		if (*p == '/')
+			base = p + 1;
+	const char *dot = memchr(base, '.', (size_t)(end - base));
+	buf_append(b, base, (size_t)((dot ? dot : end) - base));
+}
+
+static int generate(struct job_ctx *j, const struct node *runtime, const struct node *artifact,
+		    struct buf *b)
+{
+	char stamp[64];
+	struct tm tm;
+	time_t now = j->now;
+	if (!gmtime_r(&now, &tm) || !strftime(stamp, sizeof(stamp), "%Y-%m-%d-%H:%M.%S", &tm))
+		snprintf(stamp, sizeof(stamp), "1970-01-01-00:00.00");
+	const struct node *type = map_get(runtime, "type");
+	const struct node *source = artifact ? map_get(artifact, "source") : NULL;
+	bool random =
+		!source || source->kind != NODE_STR ||
+		(type && (str_eq(type->u.str, "gitPython") || str_eq(type->u.str, "container")));
+	if (random) {
+		size_t h = fnv(stamp, strlen(stamp), 2166136261u);
+		buf_printf(b, "%s-%s-", adjectives[h % (sizeof(adjectives) / sizeof(*adjectives))],
+			   animals[(h / 31) % (sizeof(animals) / sizeof(*animals))]);
+	} else {
+		artifact_prefix(b, source);
+		buf_putc(b, '-');
+	}
+	buf_puts(b, stamp);
+	return b->failed ? diag_nomem(j->err) : 0;
+}
+
+int job_display_name(struct job_ctx *j, const struct node *name, const struct node *runtime,
+		     const struct node *artifact, struct node **out)
+{
+	*out = NULL;
+	if (name && name->kind != NODE_NULL && name->kind != NODE_STR)
+		return job_problem(j, name, "spec.name", PY_TYPE_ERROR,
+				   "expected string or bytes-like object, got '%s'",
+				   node_type_name(name));
+	struct buf b;
+	buf_init(&b, 0);
+	int rc = node_is_str(name) ? substitute(j, name, runtime, &b) : 0;
+	if (!rc && b.len == 0)
+		rc = generate(j, runtime, artifact, &b);
+	if (!rc && !(*out = node_new_str(j->a, buf_cstr(&b), b.len)))
+		rc = diag_nomem(j->err);
+	buf_free(&b);
+	return rc;
+}

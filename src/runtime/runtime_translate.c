@@ -1,0 +1,217 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/diag.h"
+#include "runtime/oci_limits.h"
+#include "py/pyrepr.h"
+#include "runtime/runtime.h"
+#include "runtime/env_vars.h"
+#include "py/shlex.h"
+#include "runtime/convert.h"
+
+/* " ".join(shlex.quote(str(arg)) for arg in args) */
+static int command_line(struct translate_ctx *t, struct node *jcd)
+{
+	const char *key;
+	struct node *args = spec_get(t, "args", &key);
+	if (!node_truthy(args))
+		return 0;
+	if (args->kind != NODE_SEQ)
+		return spec_fail(t, args, key, PY_TYPE_ERROR,
+				 "expected a list of arguments, got %s",
+				 describe_value(t->a, args));
+	struct buf line, item;
+	buf_init(&line, 0);
+	buf_init(&item, 0);
+	int rc = 0;
+	for (size_t i = 0; i < args->u.seq.count && !rc; i++) {
+		struct node *arg = args->u.seq.items[i];
+		buf_reset(&item);
+		if (py_str(&item, arg)) {
+			char sub[64];
+			snprintf(sub, sizeof(sub), "%s[%zu]", key, i);
+			rc = spec_fail(t, arg, sub, PY_TYPE_ERROR,
+				       "expected a string or a number, got %s",
+				       describe_value(t->a, arg));
+			break;
+		}
+		if (i)
+			buf_putc(&line, ' ');
+		shlex_quote(&line, item.data ? item.data : "", item.len);
+	}
+	if (!rc && (line.failed || item.failed))
+		rc = diag_nomem(t->err);
+	if (!rc && map_set(t->a, jcd, "commandLineArguments",
+			   node_new_str(t->a, buf_cstr(&line), line.len)))
+		rc = diag_nomem(t->err);
+	buf_free(&line);
+	buf_free(&item);
+	return rc;
+}
+
+static int maximum_runtime(struct translate_ctx *t, struct node *jcd)
+{
+	const char *key;
+	struct node *v = spec_get(t, "maximumRuntimeInMinutes", &key);
+	if (!node_truthy(v))
+		return 0;
+	if (v->kind != NODE_INT || v->u.integer.text.ptr[0] == '-' || !v->u.integer.fits)
+		return spec_fail(t, v, key, PY_TYPE_ERROR,
+				 "expected a positive whole number of minutes, got %s",
+				 describe_value(t->a, v));
+	return map_set(t->a, jcd, "maximumRuntimeInMinutes", v) ? diag_nomem(t->err) : 0;
+}
+
+static int check_tag_value(struct translate_ctx *t, const struct node *v, const char *key,
+			   bool strings_only)
+{
+	bool ok = v->kind == NODE_STR ||
+		  (!strings_only &&
+		   (v->kind == NODE_INT || v->kind == NODE_BOOL || v->kind == NODE_FLOAT));
+	if (ok)
+		return 0;
+	return spec_fail(t, v, key, PY_TYPE_ERROR, "expected a string, got %s",
+			 describe_value(t->a, v));
+}
+
+/* Tags are {name: string}; defined tags {namespace: {name: value}}. */
+static int check_tags(struct translate_ctx *t, const struct node *tags, const char *key, int depth,
+		      bool freeform)
+{
+	char sub[DSJ_ERROR_PATH_MAX];
+	if (tags->kind != NODE_MAP)
+		return spec_fail(t, tags, key, PY_TYPE_ERROR, "expected a mapping, got %s",
+				 describe_value(t->a, tags));
+	for (size_t i = 0; i < tags->u.map.count; i++) {
+		const struct node *k = tags->u.map.items[i].key;
+		const struct node *v = tags->u.map.items[i].value;
+		/* json.dumps writes bool, int and float keys as strings; the rest it cannot */
+		if (k->kind != NODE_STR && k->kind != NODE_BOOL && k->kind != NODE_INT &&
+		    k->kind != NODE_FLOAT)
+			return spec_fail(t, k, key, PY_TYPE_ERROR,
+					 "tag names must be strings, got %s",
+					 describe_value(t->a, k));
+		snprintf(sub, sizeof(sub), "%s.%s", key, k->kind == NODE_STR ? k->u.str.ptr : "?");
+		int rc = depth > 0 ? check_tags(t, v, sub, depth - 1, freeform)
+				   : check_tag_value(t, v, sub, freeform);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int add_tags(struct translate_ctx *t, struct node *payload, const char *camel, int depth)
+{
+	const char *key;
+	struct node *tags = spec_get(t, camel, &key);
+	if (!node_truthy(tags))
+		return 0;
+	int rc = check_tags(t, tags, key, depth, depth == 0);
+	if (rc)
+		return rc;
+	return map_set(t->a, payload, camel, tags) ? diag_nomem(t->err) : 0;
+}
+
+static const struct runtime_type *find_type(struct translate_ctx *t, struct node *runtime)
+{
+	struct node *type = map_get(runtime, "type");
+	if (type && type->kind == NODE_STR) {
+		const struct runtime_type *rt = runtime_type_find(type->u.str.ptr, type->u.str.len);
+		if (rt)
+			return rt;
+	}
+	char path[DSJ_ERROR_PATH_MAX];
+	snprintf(path, sizeof(path), "%stype", t->prefix);
+	if (type && type->kind == NODE_STR && str_eq(type->u.str, "dataFlow")) {
+		diag_node(t->err, DSJ_EINPUT, type, path, PY_NOT_IMPLEMENTED,
+			  "DataFlowRuntime is not supported as the runtime of DataScienceJob.");
+		return NULL;
+	}
+	if (type && (type->kind == NODE_SEQ || type->kind == NODE_MAP)) {
+		diag_node(t->err, DSJ_EINPUT, type, path, PY_TYPE_ERROR,
+			  "expected a runtime type name, got %s", describe_value(t->a, type));
+		return NULL;
+	}
+	struct buf b;
+	buf_init(&b, 1024);
+	if (!type || py_str(&b, type))
+		buf_puts(&b, "None");
+	diag_node(
+		t->err, DSJ_EINPUT, type ? type : runtime, path, PY_NOT_IMPLEMENTED,
+		"Runtime type: %.200s is not supported. Supported types: script, python, notebook, "
+		"gitPython, container, pyTorchDistributed.",
+		buf_cstr(&b));
+	buf_free(&b);
+	return NULL;
+}
+
+static int load_spec(struct translate_ctx *t, struct node *runtime)
+{
+	struct node *spec = map_get(runtime, "spec");
+	if (!spec || spec->kind == NODE_NULL) {
+		spec = node_new(t->a, NODE_MAP, runtime->line, runtime->col);
+		if (!spec)
+			return diag_nomem(t->err);
+	}
+	t->spec = spec;
+	if (spec->kind != NODE_MAP)
+		return spec_fail(t, spec, NULL, PY_TYPE_ERROR, "expected a mapping, got %s",
+				 describe_value(t->a, spec));
+	return 0;
+}
+
+static int job_configuration(struct translate_ctx *t, struct node **out)
+{
+	struct node *jcd = node_new(t->a, NODE_MAP, 0, 0);
+	if (!jcd || map_set(t->a, jcd, "jobType", node_new_cstr(t->a, "DEFAULT")) ||
+	    map_set(t->a, jcd, "environmentVariables", t->env))
+		return diag_nomem(t->err);
+	int rc = command_line(t, jcd);
+	if (!rc)
+		rc = maximum_runtime(t, jcd);
+	*out = jcd;
+	return rc;
+}
+
+int runtime_translate(struct node **payload, struct node *runtime, struct arena *a,
+		      const struct dsj_options *opts, const struct dsj_limits *limits,
+		      const char *prefix, struct dsj_error *err)
+{
+	struct translate_ctx t = {
+		.a = a, .opts = opts, .limits = limits, .err = err, .prefix = prefix};
+	if (!runtime || runtime->kind != NODE_MAP) {
+		char path[DSJ_ERROR_PATH_MAX];
+		snprintf(path, sizeof(path), "%.*s", prefix[0] ? (int)strlen(prefix) - 1 : 0,
+			 prefix);
+		return diag_node(err, DSJ_EINPUT, runtime, path, PY_ATTRIBUTE_ERROR,
+				 "expected a runtime mapping {kind, type, spec}, got %s",
+				 describe_value(a, runtime));
+	}
+	int rc;
+	if (!(t.type = find_type(&t, runtime)))
+		return err->code ? err->code : DSJ_EINPUT;
+	if ((rc = load_spec(&t, runtime)))
+		return rc;
+	if (!(t.env = node_new(a, NODE_MAP, 0, 0)))
+		return diag_nomem(err);
+	if ((rc = translate_user_env(&t)) || (rc = t.type->translate(&t)))
+		return rc;
+	struct node *out = node_new(a, NODE_MAP, 0, 0);
+	struct node *jcd = NULL;
+	if (!out)
+		return diag_nomem(err);
+	if ((rc = job_configuration(&t, &jcd)))
+		return rc;
+	if (map_set(a, out, "jobConfigurationDetails", jcd))
+		return diag_nomem(err);
+	if ((rc = add_tags(&t, out, "freeformTags", 0)) ||
+	    (rc = add_tags(&t, out, "definedTags", 1)))
+		return rc;
+	if (map_set(a, out, "artifact", t.artifact))
+		return diag_nomem(err);
+	if ((rc = oci_check_job_configuration(&t, jcd)))
+		return rc;
+	*payload = out;
+	return 0;
+}

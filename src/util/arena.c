@@ -1,0 +1,123 @@
+#include "util/arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_ALIGN 16
+#define ARENA_BLOCK_MIN 16384
+
+struct arena_block {
+	struct arena_block *next;
+	size_t size;
+	size_t used;
+	_Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+void arena_init(struct arena *a, size_t max_total)
+{
+	a->head = NULL;
+	a->used_total = 0;
+	a->max_total = max_total;
+}
+
+void arena_free(struct arena *a)
+{
+	struct arena_block *b = a->head;
+	while (b) {
+		struct arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+	a->used_total = 0;
+}
+
+static size_t round_up(size_t n)
+{
+	return (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+}
+
+static struct arena_block *new_block(struct arena *a, size_t need)
+{
+	size_t size = need;
+#ifndef DSJ_ARENA_DEBUG
+	if (size < ARENA_BLOCK_MIN)
+		size = ARENA_BLOCK_MIN;
+#endif
+	if (size > SIZE_MAX - sizeof(struct arena_block))
+		return NULL;
+	struct arena_block *b = malloc(sizeof(*b) + size);
+	if (!b)
+		return NULL;
+	b->size = size;
+	b->used = 0;
+	b->next = a->head;
+	a->head = b;
+	return b;
+}
+
+/* Uninitialized memory: strings are copied over at once, zeroing them first
+ * was a measurable share of a translate. */
+static void *alloc_raw(struct arena *a, size_t size)
+{
+	if (size == 0)
+		size = 1;
+	if (size > SIZE_MAX / 2)
+		return NULL;
+	size_t need = round_up(size);
+	if (a->max_total && a->used_total + need > a->max_total)
+		return NULL;
+	struct arena_block *b = a->head;
+#ifdef DSJ_ARENA_DEBUG
+	b = new_block(a, size);
+	if (!b)
+		return NULL;
+#else
+	if (!b || b->size - b->used < need) {
+		b = new_block(a, need);
+		if (!b)
+			return NULL;
+	}
+#endif
+	void *p = b->data + b->used;
+	b->used += need;
+	a->used_total += need;
+	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	if (size == 0)
+		size = 1;
+	void *p = alloc_raw(a, size);
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t len)
+{
+	if (len == SIZE_MAX)
+		return NULL;
+	char *p = alloc_raw(a, len + 1);
+	if (!p)
+		return NULL;
+	if (len)
+		memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+void *arena_grow(struct arena *a, void *old, size_t old_size, size_t new_size)
+{
+	/* the copied part need not be zeroed first; the rest must be */
+	void *p = alloc_raw(a, new_size ? new_size : 1);
+	if (!p)
+		return NULL;
+	size_t keep = old && old_size ? (old_size < new_size ? old_size : new_size) : 0;
+	if (keep)
+		memcpy(p, old, keep);
+	memset((char *)p + keep, 0, (new_size ? new_size : 1) - keep);
+	return p;
+}

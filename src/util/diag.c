@@ -1,0 +1,97 @@
+#include "util/diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static void copy_field(char *dst, size_t size, const char *src)
+{
+	if (!src)
+		src = "";
+	size_t n = strlen(src);
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+static int diag_vset(struct dsj_error *err, int code, unsigned line, unsigned col, const char *path,
+		     const char *type, const char *fmt, va_list ap)
+{
+	if (!err || diag_is_set(err))
+		return code;
+	err->code = code;
+	err->line = line;
+	err->column = col;
+	copy_field(err->path, sizeof(err->path), path);
+	copy_field(err->type, sizeof(err->type), type);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	return code;
+}
+
+int diag_node(struct dsj_error *err, int code, const struct node *at, const char *path,
+	      const char *type, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = diag_vset(err, code, at ? at->line : 0, at ? at->col : 0, path, type, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int diag_vnode(struct dsj_error *err, int code, const struct node *at, const char *path,
+	       const char *type, const char *fmt, va_list ap)
+{
+	return diag_vset(err, code, at ? at->line : 0, at ? at->col : 0, path, type, fmt, ap);
+}
+
+int diag_at(struct dsj_error *err, int code, unsigned line, unsigned col, const char *path,
+	    const char *type, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = diag_vset(err, code, line, col, path, type, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int diag_nomem(struct dsj_error *err)
+{
+	return diag_at(err, DSJ_ENOMEM, 0, 0, NULL, "MemoryError", "out of memory");
+}
+
+bool diag_is_set(const struct dsj_error *err)
+{
+	return err && err->code != 0;
+}
+
+void diag_clear(struct dsj_error *err)
+{
+	if (err)
+		memset(err, 0, sizeof(*err));
+}
+
+void limits_resolve(struct dsj_limits *out, const struct dsj_limits *in)
+{
+	static const struct dsj_limits defaults = {
+		.max_input_bytes = (size_t)16 << 20,
+		.max_depth = 256,
+		.max_nodes = 1000000,
+		.max_scalar_bytes = (size_t)1 << 20,
+		.max_env_vars = 10000,
+	};
+	*out = defaults;
+	if (!in)
+		return;
+	if (in->max_input_bytes)
+		out->max_input_bytes = in->max_input_bytes;
+	if (in->max_depth)
+		out->max_depth =
+			in->max_depth < DSJ_MAX_DEPTH_CAP ? in->max_depth : DSJ_MAX_DEPTH_CAP;
+	if (in->max_nodes)
+		out->max_nodes = in->max_nodes;
+	if (in->max_scalar_bytes)
+		out->max_scalar_bytes = in->max_scalar_bytes;
+	if (in->max_env_vars)
+		out->max_env_vars = in->max_env_vars;
+}
