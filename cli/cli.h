@@ -1,0 +1,44 @@
+/* The dsjob command-line tool: what its files share. Each command lives in its
+ * own cmd_*.c; main.c only dispatches. */
+#ifndef DSJOB_CLI_H
+#define DSJOB_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "dsjob.h"
+
+#define EXIT_PROBLEM 1
+#define EXIT_USAGE 2
+
+struct cli {
+	const char *command;
+	const char *file;
+	const char *out_file;
+	struct dsj_options opts;
+	int output_set;
+};
+
+/* usage.c */
+extern const char usage_main[];
+const char *command_usage(const char *command);
+
+/* io.c */
+size_t max_input(const struct cli *c);
+int read_input(const char *file, size_t max, char **data, size_t *len, char *why, size_t why_size);
+int write_atomically(const char *path, const char *data, size_t len);
+int emit(const struct cli *c, const char *data, size_t len);
+void report(const char *file, const struct dsj_error *err);
+void report_warning(const struct dsj_error *w, void *file);
+
+/* options.c */
+int usage_error(const char *fmt, const char *arg);
+int set_limit(struct cli *c, const char *a, const char *v);
+int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfiles);
+
+/* The commands: argv[0] is the command's name. */
+int cmd_convert(struct cli *c, int argc, char **argv);
+int cmd_validate(struct cli *c, int argc, char **argv);
+int cmd_batch(struct cli *c, int argc, char **argv);
+
+#endif

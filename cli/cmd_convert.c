@@ -1,0 +1,86 @@
+/* dsjob translate and dsjob extract. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* A job translates as one (with the artifact to upload); a runtime as before. */
+static int translate_any(struct cli *c, char **out, size_t *out_len, char **artifact,
+			 const char *input, size_t len, struct dsj_error *err)
+{
+	if (c->opts.job_form == DSJ_JOB_FORM_OCI_CLI)
+		return dsj_job_translate(out, out_len, artifact, input, len, &c->opts, err);
+	return dsj_translate(out, out_len, input, len, &c->opts, err);
+}
+
+static void artifact_note(const char *artifact)
+{
+	if (artifact)
+		fprintf(stderr,
+			"dsjob: after 'oci data-science job create --from-json file://FILE', "
+			"upload the "
+			"artifact: oci data-science job create-job-artifact --job-id <new job "
+			"OCID> "
+			"--job-artifact-file %s --content-disposition 'attachment; filename=<its "
+			"file "
+			"name>'\n",
+			artifact);
+	else
+		fprintf(stderr, "dsjob: this runtime names no artifact file: ADS builds its driver "
+				"artifact itself, so upload one with 'oci data-science job "
+				"create-job-artifact' as ADS would\n");
+}
+
+static int convert(struct cli *c)
+{
+	const char *file = c->file ? c->file : "-";
+	char *input = NULL, why[256];
+	size_t len = 0;
+	c->opts.warn_ctx = &file;
+	if (read_input(file, max_input(c), &input, &len, why, sizeof(why))) {
+		fprintf(stderr, "%s: %s\n", file, why);
+		return EXIT_PROBLEM;
+	}
+	char *out = NULL;
+	size_t out_len = 0;
+	struct dsj_error err;
+	char *artifact = NULL;
+	int rc = strcmp(c->command, "translate") == 0
+			 ? translate_any(c, &out, &out_len, &artifact, input, len, &err)
+			 : dsj_extract(&out, &out_len, input, len, &c->opts, &err);
+	free(input);
+	if (rc) {
+		report(file, &err);
+		return EXIT_PROBLEM;
+	}
+	rc = emit(c, out, out_len);
+	if (!rc && c->opts.job_form == DSJ_JOB_FORM_OCI_CLI)
+		artifact_note(artifact);
+	dsj_free(out);
+	dsj_free(artifact);
+	return rc;
+}
+
+int cmd_convert(struct cli *c, int argc, char **argv)
+{
+	char **files = calloc((size_t)argc + 1, sizeof(char *));
+	int nfiles = 0;
+	if (!files)
+		return EXIT_PROBLEM;
+	c->opts.warn = report_warning;
+	if (strcmp(c->command, "extract") == 0)
+		c->opts.output = DSJ_FORMAT_YAML;
+	int rc = parse_options(c, argc - 1, argv + 1, files, &nfiles);
+	if (rc == 0 && nfiles > 1)
+		rc = usage_error("%s", "only one FILE, please");
+	else if (rc == 0) {
+		c->file = nfiles ? files[0] : NULL;
+		rc = convert(c);
+	}
+	free(files);
+	return rc;
+}

@@ -1,0 +1,145 @@
+/* Reading inputs, writing outputs, printing problems. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define DEFAULT_MAX_INPUT_BYTES ((size_t)16 << 20)
+
+size_t max_input(const struct cli *c)
+{
+	return c->opts.limits.max_input_bytes ? c->opts.limits.max_input_bytes
+					      : DEFAULT_MAX_INPUT_BYTES;
+}
+
+static FILE *open_input(const char *file, char *why, size_t why_size)
+{
+	if (strcmp(file, "-") == 0)
+		return stdin;
+	struct stat st;
+	if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(why, why_size, "cannot read: it is a directory");
+		return NULL;
+	}
+	FILE *f = fopen(file, "rb");
+	if (!f)
+		snprintf(why, why_size, "cannot read: %s", strerror(errno));
+	return f;
+}
+
+/* Reads at most max + 1 bytes: one more than allowed tells "too large" apart
+ * without reading an endless stream (/dev/zero, a pipe) to its end. */
+static char *read_bounded(FILE *f, size_t max, size_t *len)
+{
+	size_t cap = 0, n = 0;
+	char *buf = NULL;
+	for (;;) {
+		if (n == cap) {
+			if (cap > max)
+				break;
+			size_t want = cap ? cap * 2 : 65536;
+			want = want < max + 1 ? want : max + 1;
+			char *bigger = realloc(buf, want);
+			if (!bigger) {
+				free(buf);
+				return NULL;
+			}
+			buf = bigger;
+			cap = want;
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	*len = n;
+	return buf;
+}
+
+/* Reads all of FILE ('-' = stdin), up to `max` bytes. */
+int read_input(const char *file, size_t max, char **data, size_t *len, char *why, size_t why_size)
+{
+	FILE *f = open_input(file, why, why_size);
+	if (!f)
+		return -1;
+	size_t n = 0;
+	char *buf = read_bounded(f, max, &n);
+	int failed = !buf || ferror(f);
+	if (failed)
+		snprintf(why, why_size, "cannot read: %s", buf ? strerror(errno) : "out of memory");
+	else if (n > max)
+		snprintf(why, why_size,
+			 "input size exceeds the limit of %zu bytes (--max-input-bytes)", max);
+	if (f != stdin)
+		fclose(f);
+	if (failed || n > max) {
+		free(buf);
+		return -1;
+	}
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+/* Writes to a temporary file beside `path`, then renames it into place. */
+int write_atomically(const char *path, const char *data, size_t len)
+{
+	size_t n = strlen(path) + 16;
+	char *tmp = malloc(n);
+	if (!tmp)
+		return -1;
+	snprintf(tmp, n, "%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return -1;
+	}
+	FILE *f = fdopen(fd, "wb");
+	int ok = f && fwrite(data, 1, len, f) == len;
+	ok = f && fclose(f) == 0 && ok;
+	if (!f)
+		close(fd);
+	if (!ok || rename(tmp, path) != 0) {
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int emit(const struct cli *c, const char *data, size_t len)
+{
+	if (c->out_file) {
+		if (write_atomically(c->out_file, data, len)) {
+			fprintf(stderr, "dsjob: cannot write %s: %s\n", c->out_file,
+				strerror(errno));
+			return EXIT_PROBLEM;
+		}
+		return 0;
+	}
+	if (fwrite(data, 1, len, stdout) != len || fflush(stdout)) {
+		fprintf(stderr, "dsjob: cannot write the output\n");
+		return EXIT_PROBLEM;
+	}
+	return 0;
+}
+
+void report(const char *file, const struct dsj_error *err)
+{
+	char line[2048];
+	dsj_error_format(err, file, line, sizeof(line));
+	fprintf(stderr, "%s\n", line);
+}
+
+/* FILE:LINE:COL: key.path: warning: message; `file` points to the name. */
+void report_warning(const struct dsj_error *w, void *file)
+{
+	struct dsj_error copy = *w;
+	snprintf(copy.message, sizeof(copy.message), "warning: %s", w->message);
+	report(*(const char **)file, &copy);
+}

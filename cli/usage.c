@@ -1,0 +1,80 @@
+/* The help texts of the commands. */
+#include <string.h>
+
+#include "cli.h"
+
+/* The input limits every command takes (struct dsj_limits). */
+#define LIMITS_HELP                                                                                \
+	"\n"                                                                                       \
+	"Input limits (each exceeded is an error, exit status 1; N a whole number > 0):\n"         \
+	"  --max-input-bytes N   size of the input (default 16777216 = 16 MiB)\n"                  \
+	"  --max-depth N         nesting depth (default 256, at most 10000)\n"                     \
+	"  --max-nodes N         nodes, aliases expanded (default 1000000)\n"                      \
+	"  --max-scalar-bytes N  one string or number (default 1048576 = 1 MiB)\n"                 \
+	"  --max-env-vars N      environment variables in spec.env (default 10000)\n"
+
+const char usage_main[] =
+	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
+	"                       [-o FILE] [LIMITS] [FILE|-]\n"
+	"       dsjob extract   [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
+	"                       [-o FILE] [LIMITS] [FILE|-]\n"
+	"       dsjob validate  [--region R] [LIMITS] FILE...\n"
+	"       dsjob --jsonl   [LIMITS]  (batch: one JSON request per line on stdin)\n"
+	"       dsjob --version | --help\n"
+	"\n"
+	"Converts Oracle ADS job YAML (kind: job) or runtime YAML to the OCI Data Science\n"
+	"CreateJob request (translate) and an OCI Job back to job or runtime YAML (extract).\n"
+	"Run 'dsjob COMMAND --help' for a command's options.\n" LIMITS_HELP;
+
+static const char usage_translate[] =
+	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
+	"                       [-o FILE] [LIMITS] [FILE|-]\n"
+	"\n"
+	"Reads a job YAML (kind: job) and prints the CreateJob request ADS would send,\n"
+	"or a runtime YAML and prints its payload: jobConfigurationDetails, freeformTags,\n"
+	"definedTags and the artifact to upload.\n"
+	"\n"
+	"  --region R       region of the custom conda pack when its spec has none\n"
+	"  --format FORM    job: api (default) prints {\"body\", \"artifact\"}; oci-cli prints\n"
+	"                   the JSON 'oci data-science job create --from-json file://F' takes\n"
+	"                   and names the artifact to upload on stderr\n"
+	"  --output FORMAT  json (default) or yaml\n"
+	"  -o FILE          write to FILE (atomically) instead of stdout\n"
+	"  FILE             the YAML file; '-' or nothing reads stdin\n"
+	"\n"
+	"Where the OCI API would reject the payload (environment variables over 20,000\n"
+	"characters in all, arguments over 4,000) it is an error; a variable the service\n"
+	"sets itself (JOB_OCID...) is a warning on stderr ('warning:'), exit status "
+	"0.\n" LIMITS_HELP;
+
+static const char usage_extract[] =
+	"usage: dsjob extract [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
+	"                     [-o FILE] [LIMITS] [FILE|-]\n"
+	"\n"
+	"Reads an OCI Data Science Job as JSON (as the API returns it, or as\n"
+	"'oci data-science job get' prints it) and prints the job YAML (kind: job), or\n"
+	"the runtime YAML when the JSON has no infrastructure or project.\n"
+	"\n"
+	"  --artifact NAME  file name of the job's artifact (scriptPathURI comes from it)\n"
+	"  --runtime-only   print only the runtime\n"
+	"  --output FORMAT  yaml (default) or json\n"
+	"  -o FILE          write to FILE (atomically) instead of stdout\n"
+	"  FILE             the JSON file; '-' or nothing reads stdin\n" LIMITS_HELP;
+
+static const char usage_validate[] =
+	"usage: dsjob validate [--region R] [LIMITS] FILE...\n"
+	"\n"
+	"Checks job and runtime YAML files and prints every problem found, each as\n"
+	"FILE:LINE:COL: KEY: MESSAGE (job files: also the OCI limits and the Flex rule).\n"
+	"Exit status 0 when all are valid, 1 otherwise.\n"
+	"\n"
+	"  --region R       region to assume for custom conda packs without one\n" LIMITS_HELP;
+
+const char *command_usage(const char *command)
+{
+	if (strcmp(command, "translate") == 0)
+		return usage_translate;
+	if (strcmp(command, "extract") == 0)
+		return usage_extract;
+	return usage_validate;
+}
