@@ -312,9 +312,10 @@ static int scale_json_parse(const char *text, size_t len)
 
 static void run_scale(size_t max_bytes)
 {
-	printf("scaling: a python runtime with N env variables (every 8th a ${} reference) and "
-	       "N/4 args\n\n");
-	printf("| YAML bytes | N env    | libyaml ns/B | translate ns/B | ratio | job JSON bytes "
+	printf("scaling: a python runtime with N freeform tags (and up to %d env variables, "
+	       "%d args)\n\n",
+	       GEN_WIDE_ENV, GEN_WIDE_ENV / 4 + 1);
+	printf("| YAML bytes | N tags   | libyaml ns/B | translate ns/B | ratio | job JSON bytes "
 	       "| json_read ns/B | extract ns/B | ratio |\n");
 	printf("|-----------:|---------:|-------------:|---------------:|------:|---------------:"
 	       "|---------------:|-------------:|------:|\n");
@@ -324,7 +325,7 @@ static void run_scale(size_t max_bytes)
 	struct gen_rng r;
 	gen_seed(&r, 7);
 	for (size_t target = 200; target <= max_bytes; target *= 10) {
-		size_t n = target > 300 ? (target - 250) / 52 : 1;
+		size_t n = target > 300 ? (target - 250) / 30 : 1;
 		gen_wide_yaml(&y, n);
 		struct dsj_options o = big_options(DSJ_FORMAT_JSON_LINE);
 		struct dsj_error err;
