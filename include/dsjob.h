@@ -165,6 +165,21 @@ DSJ_API int dsj_batch_answer(char **out, size_t *out_len, const char *request, s
 			     const struct dsj_options *defaults);
 
 /*
+ * A batch session answers requests one after another as dsj_batch_answer does,
+ * reusing its memory from one request to the next (as `dsjob --jsonl` does).
+ * dsj_batch_new copies *defaults (NULL = dsj_options_init's); the strings they
+ * point to must outlive the session. Returns NULL when out of memory.
+ * dsj_batch_next answers one request line: *answer (no trailing newline) belongs
+ * to the session and is valid until the next dsj_batch_next or dsj_batch_free.
+ * Returns 0, or DSJ_ENOMEM. A session is used by one thread at a time.
+ */
+struct dsj_batch;
+DSJ_API struct dsj_batch *dsj_batch_new(const struct dsj_options *defaults);
+DSJ_API int dsj_batch_next(struct dsj_batch *batch, const char **answer, size_t *answer_len,
+			   const char *request, size_t request_len);
+DSJ_API void dsj_batch_free(struct dsj_batch *batch);
+
+/*
  * Formats `err` as "FILE:LINE:COL: PATH: MESSAGE" (parts that are unknown are
  * left out) into buf; returns the length it needed, like snprintf.
  */

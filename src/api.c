@@ -5,14 +5,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "util/buf.h"
-#include "util/diag.h"
-#include "dsjob.h"
-#include "job/job.h"
+#include "api_reuse.h"
 #include "doc/json.h"
-#include "runtime/convert.h"
 #include "doc/yaml_reader.h"
 #include "doc/yaml_writer.h"
+#include "dsjob.h"
+#include "job/job.h"
+#include "runtime/convert.h"
+#include "util/buf.h"
+#include "util/diag.h"
 
 const char *dsj_version(void)
 {
@@ -96,27 +97,36 @@ static void sort_keys(struct node *n)
 	}
 }
 
+/* The answer in the form asked for, appended to b. */
+static int write_into(struct session *s, const struct node *root, struct buf *b)
+{
+	int rc;
+	switch (s->opts.output) {
+	case DSJ_FORMAT_YAML:
+		rc = yaml_write(b, root);
+		break;
+	case DSJ_FORMAT_JSON_LINE:
+		rc = json_write(b, root, 0, s->err);
+		break;
+	default:
+		rc = json_write(b, root, JSON_PRETTY, s->err);
+		if (!rc)
+			buf_putc(b, '\n');
+		break;
+	}
+	if (rc || b->failed)
+		return diag_is_set(s->err) ? s->err->code : diag_nomem(s->err);
+	return 0;
+}
+
 static int write_output(struct session *s, const struct node *root, char **out, size_t *out_len)
 {
 	struct buf b;
 	buf_init(&b, 0);
-	int rc;
-	switch (s->opts.output) {
-	case DSJ_FORMAT_YAML:
-		rc = yaml_write(&b, root);
-		break;
-	case DSJ_FORMAT_JSON_LINE:
-		rc = json_write(&b, root, 0, s->err);
-		break;
-	default:
-		rc = json_write(&b, root, JSON_PRETTY, s->err);
-		if (!rc)
-			buf_putc(&b, '\n');
-		break;
-	}
-	if (rc || b.failed) {
+	int rc = write_into(s, root, &b);
+	if (rc) {
 		buf_free(&b);
-		return diag_is_set(s->err) ? s->err->code : diag_nomem(s->err);
+		return rc;
 	}
 	*out = buf_detach(&b, out_len);
 	return *out ? 0 : diag_nomem(s->err);
@@ -342,4 +352,19 @@ int dsj_error_format(const struct dsj_error *err, const char *file, char *buf, s
 		snprintf(loc, sizeof(loc), ":%u:%u", err->line, err->column);
 	return snprintf(buf, size, "%s%s: %s%s%s", file ? file : "-", loc, err->path,
 			err->path[0] ? ": " : "", err->message);
+}
+
+int api_convert_reusing(enum api_op op, struct arena *arena, struct buf *out, const char *input,
+			size_t input_len, const struct dsj_options *opts, struct dsj_error *err)
+{
+	struct session s;
+	session_begin(&s, opts, err);
+	s.arena = *arena;
+	struct node *result = NULL;
+	int rc = op == API_EXTRACT ? extract_in_session(&s, input, input_len, &result)
+				   : translate_in_session(&s, input, input_len, &result, NULL);
+	if (!rc)
+		rc = write_into(&s, result, out);
+	*arena = s.arena;
+	return rc;
 }
