@@ -128,6 +128,11 @@ static void *alloc_raw(struct arena *a, size_t size)
 	return p;
 }
 
+void *arena_alloc_uninit(struct arena *a, size_t size)
+{
+	return alloc_raw(a, size);
+}
+
 void *arena_alloc(struct arena *a, size_t size)
 {
 	if (size == 0)

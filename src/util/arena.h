@@ -23,6 +23,8 @@ void arena_free(struct arena *a);
 void arena_reset(struct arena *a);
 /* Zeroed memory, aligned for any type; NULL when out of memory or over the limit. */
 void *arena_alloc(struct arena *a, size_t size);
+/* Memory that is not zeroed (for what is written over at once), aligned. */
+void *arena_alloc_uninit(struct arena *a, size_t size);
 /* A NUL-terminated copy of [s, s+len). */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 /* Grows an array allocated from this arena (old contents copied; old block is not reused). */
