@@ -534,7 +534,7 @@ int main(int argc, char **argv)
 	size_t docs = 3000, max_scale = 20000000;
 	unsigned long long seed = 42;
 	const char *only = NULL;
-	for (int i = 1; i < argc; i++) {
+	for (int i = 1; i < argc; i += 2) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!v)
 			die("usage: dsjob-bench [--docs N] [--seed S] [--min-time SEC] "
@@ -553,7 +553,6 @@ int main(int argc, char **argv)
 			cli_path = v;
 		else
 			die("unknown option");
-		i++;
 	}
 	if (docs == 0)
 		die("--docs must be positive");
