@@ -58,14 +58,21 @@ const struct runtime_type *runtime_type_for_job(const struct node *envs)
 
 int runtime_types_tried_before(const struct runtime_type *chosen, struct extract_ctx *x)
 {
-	for (int priority = 0; priority < chosen->extract_priority; priority++)
+	/* a handful of types: finding the next one each time is cheaper than sorting */
+	const struct runtime_type *last = NULL;
+	for (;;) {
+		const struct runtime_type *next = NULL;
 		for (size_t i = 0; i < N_TYPES; i++) {
-			const struct runtime_type *rt = types[i];
-			int rc = rt->extract_priority == priority && rt->fails_before_rejecting
-					 ? rt->fails_before_rejecting(x)
-					 : 0;
-			if (rc)
-				return rc;
+			int p = types[i]->extract_priority;
+			if ((!last || p > last->extract_priority) && p < chosen->extract_priority &&
+			    (!next || p < next->extract_priority))
+				next = types[i];
 		}
-	return 0;
+		if (!next)
+			return 0;
+		int rc = next->fails_before_rejecting ? next->fails_before_rejecting(x) : 0;
+		if (rc)
+			return rc;
+		last = next;
+	}
 }

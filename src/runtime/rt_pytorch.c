@@ -277,6 +277,6 @@ const struct runtime_type rt_pytorch = {
 	.translate = pytorch_translate,
 	.extract = pytorch_extract,
 	.signature = (const char *const[]){"OCI__WORKER_COUNT", NULL},
-	.extract_priority = 1,
+	.extract_priority = 20,
 	.fails_before_rejecting = pytorch_python_path_splits,
 };

@@ -40,9 +40,9 @@ struct runtime_type {
 	/* The variables a job must have to be of this type (NULL-terminated; NULL:
 	 * any job is of this type, the fallback). */
 	const char *const *signature;
-	/* Extraction tries the types in this order, 0 first (the seed's
-	 * runtime_handlers: a type before the one it specialises); distinct, and
-	 * the fallback type's is the highest. */
+	/* Extraction tries the types in this order, lowest first (the seed's
+	 * runtime_handlers: a type before the one it specialises). Distinct, in
+	 * steps of 10 so a new type fits between two; the fallback's is highest. */
 	int extract_priority;
 	/* The reference tries each type in turn on the same job, and a type may
 	 * fail before it rejects the job: this is that check (NULL: none). It runs
