@@ -12,7 +12,8 @@
 	X(rt_notebook)                                                                             \
 	X(rt_gitpython)                                                                            \
 	X(rt_container)                                                                            \
-	X(rt_pytorch)
+	X(rt_pytorch)                                                                              \
+	X(rt_echo)
 
 #define DECLARE(type) extern const struct runtime_type type;
 RUNTIME_TYPES(DECLARE)
