@@ -12,8 +12,7 @@
 	X(rt_notebook)                                                                             \
 	X(rt_gitpython)                                                                            \
 	X(rt_container)                                                                            \
-	X(rt_pytorch)                                                                              \
-	X(rt_echo)
+	X(rt_pytorch)
 
 #define DECLARE(type) extern const struct runtime_type type;
 RUNTIME_TYPES(DECLARE)
