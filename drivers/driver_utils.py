@@ -279,8 +279,7 @@ def run_notebook_entrypoint(path):
     import json
     import driver_notebook
     exclude_tags = json.loads(env("NOTEBOOK_EXCLUDE_TAGS", "[]"))
-    error = driver_notebook.run_notebook(path, working_dir=os.getcwd(),
-                                         exclude_tags=exclude_tags)
+    error = driver_notebook.run_notebook(path, exclude_tags=exclude_tags)
     if error is not None:
         logger.error("notebook %s failed: %s (the job continues, as ADS's)", path, error)
 
