@@ -8,6 +8,8 @@ import tempfile
 import unittest
 
 DRIVERS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "drivers"))
+if DRIVERS_DIR not in sys.path:  # unit tests of single functions import the drivers
+    sys.path.insert(0, DRIVERS_DIR)
 
 # Variables of the machine running the tests that would change what a driver does.
 _DRIVER_VARIABLES = [

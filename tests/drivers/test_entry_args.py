@@ -1,10 +1,8 @@
 """ENTRY_FUNCTION argument parsing: ADS's rules, case by case."""
-import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "drivers"))
-from driver_utils import parse_entry_function_args  # noqa: E402
+import driver_test_support  # noqa: F401 - puts drivers/ on sys.path
+from driver_utils import parse_entry_function_args
 
 
 class EntryFunctionArguments(unittest.TestCase):
