@@ -72,6 +72,12 @@ class DriverTestCase(unittest.TestCase):
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True,
             timeout=120)
 
+    def no_oci_path(self):
+        """A PYTHONPATH folder whose ``oci`` package fails to import, as if not installed."""
+        folder = os.path.join(self.tmp, "no_oci")
+        write(os.path.join(folder, "oci", "__init__.py"), "raise ImportError('no oci here')\n")
+        return folder
+
     def assertExit(self, result, code):
         self.assertEqual(result.returncode, code,
                          "exit %d, wanted %d\nstdout:\n%s\nstderr:\n%s"

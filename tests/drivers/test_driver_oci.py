@@ -92,19 +92,15 @@ class GitDriver(DriverTestCase):
         self.assertIn("GIT_URL is not set", result.stderr)
 
     def test_secret_without_oci_sdk_is_refused(self):
-        blocker = os.path.join(self.tmp, "no_oci")
-        write(os.path.join(blocker, "oci", "__init__.py"), "raise ImportError('no oci')\n")
         result = self.run_git_job({"GIT_SECRET_OCID": "ocid1.vaultsecret.oc1..x",
-                                   "PYTHONPATH": blocker})
+                                   "PYTHONPATH": self.no_oci_path()})
         self.assertExit(result, 1)
         self.assertIn("GIT_SECRET_OCID (an SSH key stored in OCI Vault) needs the OCI Python SDK",
                       result.stderr)
 
     def test_metadata_skipped_without_sdk_job_still_succeeds(self):
-        blocker = os.path.join(self.tmp, "no_oci")
-        write(os.path.join(blocker, "oci", "__init__.py"), "raise ImportError('no oci')\n")
         result = self.run_git_job({"JOB_RUN_OCID": "ocid1.datasciencejobrun.oc1..x",
-                                   "PYTHONPATH": blocker})
+                                   "PYTHONPATH": self.no_oci_path()})
         self.assertExit(result, 0)
         self.assertIn("job run tags not updated", result.stderr)
 

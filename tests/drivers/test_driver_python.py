@@ -198,7 +198,7 @@ open("out/sub/b.txt", "w").write("B")
 
     def test_oci_without_sdk_fails_clearly(self):
         result = self.run_with_outputs("oci://bucket@namespace/prefix",
-                                       {"PYTHONPATH": self.block_oci_import()})
+                                       {"PYTHONPATH": self.no_oci_path()})
         self.assertExit(result, 1)
         self.assertIn("needs the OCI Python SDK", result.stderr)
 
@@ -214,12 +214,6 @@ open("out/sub/b.txt", "w").write("B")
         result = self.run_with_outputs("file://" + dest, source="pass\n")
         self.assertExit(result, 0)
         self.assertIn("does not exist; no outputs copied", result.stderr)
-
-    def block_oci_import(self):
-        """A PYTHONPATH folder whose ``oci`` package fails to import, as if not installed."""
-        folder = os.path.join(self.tmp, "no_oci")
-        write(os.path.join(folder, "oci", "__init__.py"), "raise ImportError('no oci here')\n")
-        return folder
 
 
 if __name__ == "__main__":
