@@ -330,13 +330,13 @@ def copy_outputs_to_dir(files, dest_dir):
     return copied
 
 
-def local_output_dir(uri):
-    """The directory of a ``file://`` URI or a plain path, or None for other schemes."""
+def local_path(uri):
+    """The path of a ``file://`` URI or a plain path, or None for other schemes."""
     from urllib.parse import unquote, urlparse
     if uri.startswith("file:"):
         parsed = urlparse(uri)
         if parsed.netloc not in ("", "localhost"):
-            raise DriverError("OUTPUT_URI %s names another host; use file:///absolute/path" % uri)
+            raise DriverError("%s names another host; use file:///absolute/path" % uri)
         return unquote(parsed.path)
     if "://" in uri:
         return None
@@ -363,7 +363,7 @@ def copy_outputs(output_dir=None, output_uri=None):
         return None
     uri = expand_output_uri(output_uri)
     files = list_output_files(output_dir)
-    dest_dir = local_output_dir(uri)
+    dest_dir = local_path(uri)
     if dest_dir is not None:
         copied = copy_outputs_to_dir(files, dest_dir)
     elif uri.startswith("oci://"):
