@@ -17,7 +17,7 @@
 #include "util/diag.h"
 #include "util/strindex.h"
 #include "util/textpos.h"
-#include "doc/yaml_resolve.h"
+#include "doc/yaml_construct.h"
 
 #define LIMIT_ERROR "LimitError"
 #define CONSTRUCTOR_ERROR "ConstructorError"
