@@ -73,8 +73,8 @@ static int batch(const struct cli *c)
 	char *line = NULL;
 	size_t cap = 0, len = 0;
 	int more, status = 0;
-	struct dsj_batch *session = dsj_batch_new(&c->opts);
-	if (!session) {
+	struct dsj_batch *session = NULL;
+	if (dsj_batch_new(&session, &c->opts)) {
 		fprintf(stderr, "dsjob: out of memory\n");
 		return EXIT_PROBLEM;
 	}

@@ -53,12 +53,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t second_len = nl ? size - first - 1 : size;
 
 	struct dsj_options opts;
-	dsj_options_init(&opts);
+	dsj_options_init(&opts, DSJ_OPTIONS_VERSION);
 	opts.cwd = "/";
 	opts.home = "/home/datascience";
 	opts.now = 1700000000; /* generated job names depend on the time */
-	struct dsj_batch *b = dsj_batch_new(&opts);
-	if (!b)
+	struct dsj_batch *b = NULL;
+	if (dsj_batch_new(&b, &opts))
 		return 0;
 	const char *answer;
 	size_t len;

@@ -35,7 +35,7 @@ static void each_problem(const struct dsj_error *e, void *ctx)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct dsj_options opts;
-	dsj_options_init(&opts);
+	dsj_options_init(&opts, DSJ_OPTIONS_VERSION);
 	opts.cwd = "/";
 	opts.home = "/home/datascience";
 	opts.now = 1700000000;
@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *out = NULL;
 	size_t len = 0;
 	struct dsj_error err;
-	int rc = dsj_translate(&out, &len, (const char *)data, size, &opts, &err);
+	int rc = dsj_translate(&out, &len, NULL, (const char *)data, size, &opts, &err);
 	dsj_free(out);
 	if (rc == DSJ_ENOMEM)
 		return 0;

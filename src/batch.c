@@ -84,17 +84,19 @@ static int answer(struct dsj_batch *b, const struct node *req, struct dsj_error 
 				   &opts, e);
 }
 
-struct dsj_batch *dsj_batch_new(const struct dsj_options *defaults)
+int dsj_batch_new(struct dsj_batch **batch, const struct dsj_options *defaults)
 {
+	struct dsj_error e;
+	diag_clear(&e);
+	if (!batch || (defaults && options_check(defaults, &e)))
+		return DSJ_EUSAGE;
 	struct dsj_batch *b = calloc(1, sizeof(*b));
-	if (!b)
-		return NULL;
-	if (defaults)
-		b->defaults = *defaults;
-	else
-		dsj_options_init(&b->defaults);
-	if (!b->defaults.cwd)
-		b->defaults.cwd = getcwd(b->cwd, sizeof(b->cwd)) ? b->cwd : "/";
+	if (!(*batch = b))
+		return DSJ_ENOMEM;
+	b->defaults = defaults ? *defaults : (struct dsj_options)DSJ_OPTIONS_INIT;
+	/* looked up once; when it fails each request answers with the error */
+	if (!b->defaults.cwd && getcwd(b->cwd, sizeof(b->cwd)))
+		b->defaults.cwd = b->cwd;
 	if (!b->defaults.home)
 		b->defaults.home = getenv("HOME") ? getenv("HOME") : "/";
 	limits_resolve(&b->request_limits, &b->defaults.limits);
@@ -103,7 +105,7 @@ struct dsj_batch *dsj_batch_new(const struct dsj_options *defaults)
 	b->request_limits.max_input_bytes = b->request_limits.max_input_bytes * 6 + 1024;
 	arena_init(&b->arena, 0);
 	buf_init(&b->out, 0);
-	return b;
+	return 0;
 }
 
 void dsj_batch_free(struct dsj_batch *b)
@@ -120,6 +122,8 @@ int dsj_batch_next(struct dsj_batch *b, const char **out, size_t *out_len, const
 {
 	struct dsj_error e;
 	diag_clear(&e);
+	if (!b || !out || !out_len || (!request && request_len))
+		return DSJ_EUSAGE;
 	struct node *req = NULL;
 	*out = NULL;
 	*out_len = 0;
@@ -147,13 +151,16 @@ int dsj_batch_next(struct dsj_batch *b, const char **out, size_t *out_len, const
 int dsj_batch_answer(char **out, size_t *out_len, const char *request, size_t request_len,
 		     const struct dsj_options *defaults)
 {
+	if (!out)
+		return DSJ_EUSAGE;
 	*out = NULL;
-	struct dsj_batch *b = dsj_batch_new(defaults);
-	if (!b)
-		return DSJ_ENOMEM;
+	struct dsj_batch *b = NULL;
+	int rc = dsj_batch_new(&b, defaults);
+	if (rc)
+		return rc;
 	const char *text;
 	size_t len;
-	int rc = dsj_batch_next(b, &text, &len, request, request_len);
+	rc = dsj_batch_next(b, &text, &len, request, request_len);
 	if (!rc) {
 		*out = malloc(len + 1);
 		if (*out) {
