@@ -2,7 +2,10 @@
 # Installs the Debian packages dsjob needs to build and test, when missing.
 # Sourced by setup.sh and test.sh; uses sudo only when not root.
 set -euo pipefail
-dsj_packages=(gcc binutils make cmake pkg-config libyaml-dev libcmocka-dev valgrind python3)
+# libyaml-dev also brings libyaml.a, for the statically linked CLI; hyperfine, time and
+# libjansson-dev (jansson, the extract floor) are for scripts/bench.sh.
+dsj_packages=(gcc binutils make cmake pkg-config libyaml-dev libcmocka-dev valgrind python3
+  hyperfine time libjansson-dev)
 dsj_missing=()
 for p in "${dsj_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || dsj_missing+=("$p")
