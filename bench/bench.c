@@ -336,7 +336,10 @@ static double run_cli(const char *path)
 static void cli_side_by_side(const struct corpus *c, const struct doc *reqs, case_fn floor,
 			     double *cli_rate, double *floor_rate)
 {
-	double one = run_cli(requests_file(reqs, c->n, 1)); /* also a warm-up */
+	char *once = requests_file(reqs, c->n, 1);
+	double one = run_cli(once); /* also a warm-up */
+	unlink(once);
+	free(once);
 	size_t copies = one > 0 ? (size_t)(min_time / 3 / one) + 1 : 1;
 	char *path = requests_file(reqs, c->n, copies);
 	*cli_rate = *floor_rate = 0;
