@@ -219,8 +219,14 @@ static size_t plain_run(const struct reader *r, size_t pos)
 		memcpy(&x, r->s + pos, 8);
 		uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
 		uint64_t stop = ((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x);
-		if (stop & high)
+		if (stop & high) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* borrows run upward: the lowest flagged byte is a real stop */
+			return pos + ((size_t)__builtin_ctzll(stop & high) >> 3);
+#else
 			break;
+#endif
+		}
 		pos += 8;
 	}
 	while (pos < r->len && !string_stop[r->s[pos]])
