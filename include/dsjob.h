@@ -29,6 +29,8 @@ extern "C" {
 #endif
 
 #define DSJ_VERSION "0.1.0"
+/* The ADS releases dsjob matches (--ads). */
+#define DSJ_ADS_VERSIONS "ADS 2.8.7 (default) and ADS 2.15.2 on OCI SDK 2.182.1"
 
 enum dsj_code {
 	DSJ_OK = 0,
@@ -84,6 +86,16 @@ enum dsj_job_form {
 	DSJ_JOB_FORM_OCI_CLI = 1, /* what `oci data-science job create --from-json` takes */
 };
 
+/* Which ADS release's answers a conversion gives. */
+enum dsj_ads {
+	DSJ_ADS_2_8 = 0,  /* ADS 2.8 (2023, the seed): CONTAINER_* variables, OCI__WORKER_COUNT */
+	DSJ_ADS_2_15 = 1, /* ADS 2.15.2 on OCI SDK 2.182 (2026): native container config,
+			     NODE_COUNT, multi-node jobs, storage-mount destinationPath */
+};
+
+/* Parses "2.8" / "2.15" (also "2.8.7", "2.15.2"); returns 0, or DSJ_EUSAGE. */
+DSJ_API int dsj_ads_parse(enum dsj_ads *out, const char *text);
+
 /* Receives each problem `dsj_validate` finds, or each warning (see
  * dsj_options.warn); `problem` is valid during the call only. */
 typedef void (*dsj_report_fn)(const struct dsj_error *problem, void *ctx);
@@ -103,6 +115,9 @@ struct dsj_options {
 	 * DSJ_OK. NULL = warnings are dropped. Batch answers do not include them. */
 	dsj_report_fn warn;
 	void *warn_ctx;
+	/* the ADS release to match; DSJ_ADS_2_8 by default. Extraction reads jobs of
+	 * both eras either way (see dsj_extract). */
+	enum dsj_ads ads;
 };
 
 /* Fills *opts with defaults (JSON output, no region, no artifact). */
@@ -119,10 +134,16 @@ DSJ_API int dsj_translate(char **out, size_t *out_len, const char *input, size_t
 			  const struct dsj_options *opts, struct dsj_error *err);
 
 /*
- * OCI Job JSON (raw or {"data": ...}) -> runtime {"kind", "type", "spec"}; with
- * opts->level DSJ_LEVEL_AUTO a Job that has infrastructure or a project gives
- * the whole job, as dsj_job_extract. `opts` may be NULL; opts->output picks YAML
- * or JSON (the caller frees *out with dsj_free).
+ * OCI Job JSON -> runtime {"kind", "type", "spec"}; with opts->level
+ * DSJ_LEVEL_AUTO a Job that has infrastructure or a project gives the whole
+ * job, as dsj_job_extract. The Job may be camelCase (REST), kebab-case (the
+ * `oci` CLI, null for unset fields) or snake_case (Python SDK), wrapped in
+ * {"data": ...} or not; a job list ({"data": [...]} or [...]) gives one answer
+ * per job: a YAML stream of documents, or a JSON array. JSON that is not a Job
+ * is an error. Jobs made by ADS 2.8 and by ADS 2.15 are both read whatever
+ * opts->ads says; a field the answer cannot carry is a warning or an error.
+ * `opts` may be NULL; opts->output picks YAML or JSON (the caller frees *out
+ * with dsj_free).
  */
 DSJ_API int dsj_extract(char **out, size_t *out_len, const char *input, size_t input_len,
 			const struct dsj_options *opts, struct dsj_error *err);
@@ -139,8 +160,9 @@ DSJ_API int dsj_job_translate(char **out, size_t *out_len, char **artifact, cons
 			      struct dsj_error *err);
 
 /*
- * GetJob JSON (raw or {"data": ...}) -> the job {"kind": "job", "spec": {name,
- * id, infrastructure, runtime}}; opts->output picks YAML or JSON.
+ * GetJob JSON (one Job, in any form dsj_extract takes; a list is an error) ->
+ * the job {"kind": "job", "spec": {name, id, infrastructure, runtime}};
+ * opts->output picks YAML or JSON.
  */
 DSJ_API int dsj_job_extract(char **out, size_t *out_len, const char *input, size_t input_len,
 			    const struct dsj_options *opts, struct dsj_error *err);

@@ -5,14 +5,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "util/buf.h"
-#include "util/diag.h"
-#include "dsjob.h"
-#include "job/job.h"
 #include "doc/json.h"
-#include "runtime/convert.h"
 #include "doc/yaml_reader.h"
 #include "doc/yaml_writer.h"
+#include "dsjob.h"
+#include "job/job.h"
+#include "job/job_input.h"
+#include "runtime/convert.h"
+#include "util/buf.h"
+#include "util/diag.h"
 
 const char *dsj_version(void)
 {
@@ -270,30 +271,15 @@ int dsj_validate(size_t *problems, const char *input, size_t input_len,
 	return rc;
 }
 
-/* The Job itself, or what `oci data-science job get` wraps in {"data": ...}. */
-static struct node *unwrap_job(struct node *root)
-{
-	struct node *data = root && root->kind == NODE_MAP ? map_get(root, "data") : NULL;
-	if (data && data->kind == NODE_MAP && !map_get(root, "jobConfigurationDetails"))
-		return data;
-	return root;
-}
-
 static bool has_infrastructure(const struct node *job)
 {
 	return job && job->kind == NODE_MAP &&
 	       (map_get(job, "jobInfrastructureConfigurationDetails") || map_get(job, "projectId"));
 }
 
-static int extract_in_session(struct session *s, const char *input, size_t len, struct node **out)
+static int extract_job(struct session *s, struct node *job, struct node **out)
 {
-	int rc = check_size(s, len);
-	if (rc)
-		return rc;
-	struct node *root = NULL;
-	if ((rc = json_read(&root, input, len, &s->arena, &s->limits, 0, s->err)))
-		return rc;
-	struct node *job = unwrap_job(root);
+	int rc;
 	if (s->opts.level == DSJ_LEVEL_JOB ||
 	    (s->opts.level == DSJ_LEVEL_AUTO && has_infrastructure(job))) {
 		if ((rc = job_extract(&s->arena, &s->opts, job, out, s->err)))
@@ -307,16 +293,65 @@ static int extract_in_session(struct session *s, const char *input, size_t len, 
 	return 0;
 }
 
+/* One answer, or with a job list (*stream) a list of answers. */
+static int extract_in_session(struct session *s, const char *input, size_t len, struct node **out,
+			      bool *stream, bool one_job)
+{
+	int rc = check_size(s, len);
+	if (rc)
+		return rc;
+	struct node *root = NULL, *jobs = NULL;
+	if ((rc = json_read(&root, input, len, &s->arena, &s->limits, 0, s->err)) ||
+	    (rc = job_input_normalize(&s->arena, root, &jobs, stream, s->err)))
+		return rc;
+	if (!*stream)
+		return extract_job(s, jobs->u.seq.items[0], out);
+	if (one_job)
+		return diag_node(s->err, DSJ_EINPUT, root, "", PY_VALUE_ERROR,
+				 "a list of %zu jobs, not one job: 'dsjob extract' gives one "
+				 "document per job",
+				 jobs->u.seq.count);
+	for (size_t i = 0; i < jobs->u.seq.count; i++)
+		if ((rc = extract_job(s, jobs->u.seq.items[i], &jobs->u.seq.items[i])))
+			return rc;
+	*out = jobs;
+	return 0;
+}
+
+/* A job list as YAML: a stream of documents; as JSON: an array. */
+static int write_stream(struct session *s, const struct node *list, char **out, size_t *out_len)
+{
+	if (s->opts.output != DSJ_FORMAT_YAML)
+		return write_output(s, list, out, out_len);
+	struct buf b;
+	buf_init(&b, 0);
+	int rc = 0;
+	for (size_t i = 0; i < list->u.seq.count && !rc; i++) {
+		buf_puts(&b, "---\n");
+		rc = yaml_write(&b, list->u.seq.items[i]);
+	}
+	if (rc || b.failed) {
+		buf_free(&b);
+		return diag_nomem(s->err);
+	}
+	*out = buf_detach(&b, out_len);
+	if (!*out && !(*out = calloc(1, 1)))
+		return diag_nomem(s->err);
+	return 0;
+}
+
 static int extract_to_text(char **out, size_t *out_len, const char *input, size_t input_len,
-			   const struct dsj_options *opts, struct dsj_error *err)
+			   const struct dsj_options *opts, bool one_job, struct dsj_error *err)
 {
 	struct session s;
 	session_begin(&s, opts, err);
 	*out = NULL;
 	struct node *result = NULL;
-	int rc = extract_in_session(&s, input, input_len, &result);
+	bool stream = false;
+	int rc = extract_in_session(&s, input, input_len, &result, &stream, one_job);
 	if (!rc)
-		rc = write_output(&s, result, out, out_len);
+		rc = stream ? write_stream(&s, result, out, out_len)
+			    : write_output(&s, result, out, out_len);
 	session_end(&s);
 	return rc;
 }
@@ -324,7 +359,7 @@ static int extract_to_text(char **out, size_t *out_len, const char *input, size_
 int dsj_extract(char **out, size_t *out_len, const char *input, size_t input_len,
 		const struct dsj_options *opts, struct dsj_error *err)
 {
-	return extract_to_text(out, out_len, input, input_len, opts, err);
+	return extract_to_text(out, out_len, input, input_len, opts, false, err);
 }
 
 int dsj_job_extract(char **out, size_t *out_len, const char *input, size_t input_len,
@@ -332,7 +367,7 @@ int dsj_job_extract(char **out, size_t *out_len, const char *input, size_t input
 {
 	struct dsj_options o = options_or_default(opts);
 	o.level = DSJ_LEVEL_JOB;
-	return extract_to_text(out, out_len, input, input_len, &o, err);
+	return extract_to_text(out, out_len, input, input_len, &o, true, err);
 }
 
 int dsj_error_format(const struct dsj_error *err, const char *file, char *buf, size_t size)
