@@ -2,8 +2,9 @@
  * placeholder script the service requires. */
 #include <string.h>
 
-#include "util/diag.h"
+#include "runtime/container_native.h"
 #include "runtime/runtime.h"
+#include "util/diag.h"
 
 static const struct env_mapping container_env_mappings[] = {
 	{"image", "CONTAINER_CUSTOM_IMAGE"},
@@ -16,6 +17,8 @@ static const struct spec_alias *const container_aliases[] = {aliases_base, NULL}
 
 static int container_translate(struct translate_ctx *t)
 {
+	if (t->opts->ads == DSJ_ADS_2_15)
+		return container_translate_native(t);
 	const char *key;
 	struct node *image = spec_get(t, "image", &key);
 	if (!node_truthy(image))

@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/buf.h"
-#include "util/diag.h"
 #include "doc/json.h"
 #include "runtime/runtime.h"
+#include "util/buf.h"
+#include "util/diag.h"
 
 /* git spec key -> variable, in the reference's order. */
 static const struct env_mapping git_env_mappings[] = {
@@ -74,8 +74,26 @@ static struct node *worker_count_text(struct arena *a, struct str replicas)
 	return node_new_str(a, neg, len + 1);
 }
 
+/* ADS 2.15: NODE_COUNT = str(replicas or 1); a string is taken as it is. */
+static int node_count(struct translate_ctx *t)
+{
+	struct node *replicas = map_get(t->spec, "replicas");
+	if (!node_truthy(replicas))
+		return env_put_cstr(t, "NODE_COUNT", "1");
+	if (replicas->kind == NODE_STR)
+		return env_put(t, "NODE_COUNT", replicas);
+	if (replicas->kind != NODE_INT)
+		return spec_fail(t, replicas, "replicas", PY_TYPE_ERROR,
+				 "expected a whole number of nodes, got %s",
+				 describe_value(t->a, replicas));
+	struct str n = replicas->u.integer.text;
+	return env_put(t, "NODE_COUNT", node_new_str(t->a, n.ptr, n.len));
+}
+
 static int worker_count(struct translate_ctx *t)
 {
+	if (t->opts->ads == DSJ_ADS_2_15)
+		return node_count(t);
 	struct node *replicas = map_get(t->spec, "replicas");
 	if (!node_truthy(replicas))
 		return env_put_cstr(t, "OCI__WORKER_COUNT", "0");

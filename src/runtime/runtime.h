@@ -63,6 +63,8 @@ struct translate_ctx {
 	struct node *artifact; /* output artifact {type, source} */
 	struct dsj_error *err;
 	const char *prefix; /* key path prefix, "" or "spec.runtime." */
+	/* output jobEnvironmentConfigurationDetails (ADS 2.15 container), or NULL */
+	struct node *environment;
 };
 
 struct extract_ctx {
@@ -111,7 +113,7 @@ int require_str(struct translate_ctx *t, const struct node *v, const char *key);
 int translate_specs(struct translate_ctx *t, const struct env_mapping *map, const char *delimiter);
 /* CondaRuntimeHandler._translate_env. */
 int translate_conda(struct translate_ctx *t);
-/* artifact = {type, source}; source: NULL -> null, local paths made absolute. */
+/* artifact = {type, source}; type / source NULL -> null, local paths made absolute. */
 int set_artifact(struct translate_ctx *t, const char *type, const struct node *source,
 		 const char *key);
 int set_artifact_cstr(struct translate_ctx *t, const char *type, const char *source);

@@ -211,7 +211,8 @@ int runtime_translate(struct node **payload, struct node *runtime, struct arena 
 	if ((rc = add_tags(&t, out, "freeformTags", 0)) ||
 	    (rc = add_tags(&t, out, "definedTags", 1)))
 		return rc;
-	if (map_set(a, out, "artifact", t.artifact))
+	if (map_set(a, out, "artifact", t.artifact) ||
+	    (t.environment && map_set(a, out, "jobEnvironmentConfigurationDetails", t.environment)))
 		return diag_nomem(err);
 	if ((rc = oci_check_job_configuration(&t, jcd)))
 		return rc;

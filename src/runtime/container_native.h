@@ -1,0 +1,18 @@
+/* The container runtime in ADS 2.15's form: jobEnvironmentConfigurationDetails. */
+#ifndef DSJ_CONTAINER_NATIVE_H
+#define DSJ_CONTAINER_NATIVE_H
+
+#include "runtime/runtime.h"
+
+/* Sets t->environment (OCIR_CONTAINER: image, cmd, entrypoint, imageDigest,
+ * imageSignatureId, and at the runtime level env, args and tags as ADS 2.15
+ * adds them) and t->artifact (a ScriptArtifact for scriptPathURI, else none).
+ * A missing or empty image, and cmd / entrypoint items that are not strings,
+ * are errors: the API rejects them. */
+int container_translate_native(struct translate_ctx *t);
+
+/* The object as the CreateJob body carries it: the SDK model's attributes
+ * only. Returns 0, or -1 when out of memory. */
+int job_environment_body(struct arena *a, const struct node *cfg, struct node **out);
+
+#endif
