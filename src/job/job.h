@@ -8,8 +8,8 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "dsjob.h"
 #include "doc/node.h"
+#include "dsjob.h"
 
 /* A conversion's state. With `report` set (validate), problems that do not
  * stop the conversion are passed to it and the checks go on; without it the

@@ -6,9 +6,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "util/diag.h"
 #include "job/job.h"
 #include "runtime/convert.h"
+#include "util/diag.h"
 
 #define INFRA_PATH "jobInfrastructureConfigurationDetails"
 

@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/diag.h"
 #include "job/job.h"
 #include "runtime/runtime.h"
+#include "util/diag.h"
 
 #define SPEC "spec.infrastructure.spec."
 #define DEFAULT_BLOCK_STORAGE_GB 50

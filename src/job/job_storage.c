@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/buf.h"
-#include "util/diag.h"
 #include "job/job.h"
 #include "runtime/runtime.h"
+#include "util/buf.h"
+#include "util/diag.h"
 
 #define MAX_MOUNTS 5
 #define PATH "spec.infrastructure.spec.storageMount"

@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/diag.h"
 #include "job/job.h"
-#include "runtime/runtime.h"
+#include "job/job_multi_node.h"
+#include "runtime/container_native.h"
 #include "runtime/convert.h"
+#include "runtime/runtime.h"
+#include "util/diag.h"
 
 #define INFRA "spec.infrastructure"
 #define SPEC INFRA ".spec."
@@ -249,6 +251,20 @@ static int make_answer(struct job_ctx *j, struct node *body, struct node *payloa
 	return 0;
 }
 
+/* ADS 2.15's container: the SDK model's part of the runtime's environment. */
+static int environment(struct job_ctx *j, const struct node *payload, struct node *body)
+{
+	const struct node *cfg =
+		payload ? map_get(payload, "jobEnvironmentConfigurationDetails") : NULL;
+	struct node *model = NULL;
+	if (!cfg)
+		return 0;
+	if (job_environment_body(j->a, cfg, &model) ||
+	    map_set(j->a, body, "jobEnvironmentConfigurationDetails", model))
+		return diag_nomem(j->err);
+	return 0;
+}
+
 int job_translate(struct job_ctx *j, struct node *doc, struct node **answer)
 {
 	struct job_parts p = {0};
@@ -263,6 +279,8 @@ int job_translate(struct job_ctx *j, struct node *doc, struct node **answer)
 	rc = rc ? rc : assemble(j, &f, &body);
 	rc = rc ? rc : tags(j, p.ispec, payload, "freeformTags", body);
 	rc = rc ? rc : tags(j, p.ispec, payload, "definedTags", body);
+	rc = rc ? rc : environment(j, payload, body);
+	rc = rc ? rc : job_multi_node(j, p.ispec, p.runtime, body);
 	if (!rc && j->report)
 		job_check_limits(j, body);
 	if (rc || j->problems)
