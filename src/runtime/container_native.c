@@ -191,3 +191,25 @@ int job_environment_body(struct arena *a, const struct node *cfg, struct node **
 	*out = body;
 	return 0;
 }
+
+const struct node *container_native_config(const struct node *job)
+{
+	const struct node *cfg = map_get(job, "jobEnvironmentConfigurationDetails");
+	const struct node *type =
+		cfg && cfg->kind == NODE_MAP ? map_get(cfg, "jobEnvironmentType") : NULL;
+	return node_is_str(type) && str_eq(type->u.str, "OCIR_CONTAINER") ? cfg : NULL;
+}
+
+/* ADS 2.15's ContainerRuntimeHandler: the image and command come from the
+ * service's object; every variable stays a variable. */
+int container_extract_native(struct extract_ctx *x, const struct node *cfg)
+{
+	static const char *const keys[] = {
+		"image", "cmd", "entrypoint", "imageDigest", "imageSignatureId", NULL};
+	for (size_t i = 0; keys[i]; i++) {
+		struct node *v = map_get(cfg, keys[i]);
+		if (v && v->kind != NODE_NULL && spec_put(x, keys[i], v))
+			return diag_nomem(x->err);
+	}
+	return 0;
+}

@@ -15,4 +15,12 @@ int container_translate_native(struct translate_ctx *t);
  * only. Returns 0, or -1 when out of memory. */
 int job_environment_body(struct arena *a, const struct node *cfg, struct node **out);
 
+/* The job's jobEnvironmentConfigurationDetails when it is an OCIR_CONTAINER
+ * one, else NULL. */
+const struct node *container_native_config(const struct node *job);
+
+/* Extraction from that object (ADS 2.15): image, cmd, entrypoint, imageDigest,
+ * imageSignatureId into x->spec; the variables are left for env. */
+int container_extract_native(struct extract_ctx *x, const struct node *cfg);
+
 #endif

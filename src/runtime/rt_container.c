@@ -43,6 +43,9 @@ static int split_args(struct extract_ctx *x, const char *name, const char *key)
 
 static int container_extract(struct extract_ctx *x)
 {
+	const struct node *native = container_native_config(x->job);
+	if (x->opts->ads == DSJ_ADS_2_15 && native)
+		return container_extract_native(x, native);
 	int rc = spec_put(x, "image", envs_pop(x, "CONTAINER_CUSTOM_IMAGE"));
 	if (!rc)
 		rc = split_args(x, "CONTAINER_CMD", "cmd");

@@ -184,30 +184,59 @@ static int pytorch_translate(struct translate_ctx *t)
 	return set_artifact(t, "PyTorchDistributedArtifact", source, key);
 }
 
-/* int(OCI__WORKER_COUNT) + 1, accepting plain ASCII digits only. */
+/* The digits of a count variable: plain ASCII digits only, as a str or an int. */
+static bool count_digits(const struct node *v, struct str *text)
+{
+	*text = (struct str){"", 0};
+	if (v && v->kind == NODE_STR)
+		*text = v->u.str;
+	else if (v && v->kind == NODE_INT && v->u.integer.text.ptr[0] != '-')
+		*text = v->u.integer.text;
+	bool digits = text->len > 0;
+	for (size_t i = 0; i < text->len; i++)
+		digits = digits && text->ptr[i] >= '0' && text->ptr[i] <= '9';
+	return digits;
+}
+
+static struct node *int_without_zeros(struct arena *a, const char *p, size_t len)
+{
+	while (len > 1 && p[0] == '0') {
+		p++;
+		len--;
+	}
+	return node_new_int_text(a, p, len);
+}
+
+const struct node *pytorch_node_count(const struct node *envs)
+{
+	const struct node *v = envs ? map_get(envs, "NODE_COUNT") : NULL;
+	struct str text;
+	if (!count_digits(v, &text))
+		return NULL;
+	for (size_t i = 0; i < text.len; i++)
+		if (text.ptr[i] != '0')
+			return v;
+	return NULL;
+}
+
+/* int(OCI__WORKER_COUNT) + 1, accepting plain ASCII digits only; a job made by
+ * ADS 2.15 says NODE_COUNT instead. */
 static int extract_replicas(struct extract_ctx *x)
 {
+	struct str text;
+	if (!envs_has(x, "OCI__WORKER_COUNT")) {
+		count_digits(envs_pop(x, "NODE_COUNT"), &text);
+		return spec_put(x, "replicas", int_without_zeros(x->a, text.ptr, text.len));
+	}
 	struct node *v = envs_pop(x, "OCI__WORKER_COUNT");
-	struct str text = {"", 0};
-	if (v->kind == NODE_STR)
-		text = v->u.str;
-	else if (v->kind == NODE_INT && v->u.integer.text.ptr[0] != '-')
-		text = v->u.integer.text;
-	bool digits = text.len > 0;
-	for (size_t i = 0; i < text.len; i++)
-		digits = digits && text.ptr[i] >= '0' && text.ptr[i] <= '9';
-	if (!digits)
+	if (!count_digits(v, &text))
 		return extract_fail(x, v, "OCI__WORKER_COUNT", PY_VALUE_ERROR,
 				    "invalid literal for int() with base 10: expected digits");
 	size_t len;
 	char *plus = digits_plus_one(x->a, text, &len);
 	if (!plus)
 		return diag_nomem(x->err);
-	while (len > 1 && plus[0] == '0') {
-		plus++;
-		len--;
-	}
-	return spec_put(x, "replicas", node_new_int_text(x->a, plus, len));
+	return spec_put(x, "replicas", int_without_zeros(x->a, plus, len));
 }
 
 static int extract_git(struct extract_ctx *x)

@@ -140,6 +140,10 @@ int spec_put(struct extract_ctx *x, const char *key, struct node *value);
 int extract_fail(struct extract_ctx *x, const struct node *at, const char *name, const char *type,
 		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* NODE_COUNT when `envs` has it as a positive whole number (plain digits), the
+ * replica count of a job made by ADS 2.15 (rt_pytorch.c); else NULL. */
+const struct node *pytorch_node_count(const struct node *envs);
+
 /* Shared by python-like types (rt_python.c). */
 extern const struct env_mapping python_env_mappings[];
 int translate_python_env(struct translate_ctx *t);
