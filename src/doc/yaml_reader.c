@@ -16,7 +16,7 @@
 
 #include "util/diag.h"
 #include "util/strindex.h"
-#include "doc/yaml_resolve.h"
+#include "doc/yaml_construct.h"
 
 #define LIMIT_ERROR "LimitError"
 #define CONSTRUCTOR_ERROR "ConstructorError"
