@@ -11,6 +11,7 @@
 #include "dsjob.h"
 #include "job/job.h"
 #include "job/job_input.h"
+#include "job/job_node_group.h"
 #include "runtime/convert.h"
 #include "util/buf.h"
 #include "util/diag.h"
@@ -279,18 +280,19 @@ static bool has_infrastructure(const struct node *job)
 
 static int extract_job(struct session *s, struct node *job, struct node **out)
 {
-	int rc;
-	if (s->opts.level == DSJ_LEVEL_JOB ||
-	    (s->opts.level == DSJ_LEVEL_AUTO && has_infrastructure(job))) {
-		if ((rc = job_extract(&s->arena, &s->opts, job, out, s->err)))
-			return rc;
-		sort_keys(*out);
-		return 0;
-	}
-	if ((rc = runtime_extract(out, job, &s->arena, &s->opts, s->opts.artifact, s->err)))
+	struct node_group group;
+	int rc = node_group_flatten(&s->arena, &s->opts, job, &job, &group, s->err);
+	if (rc)
 		return rc;
-	sort_keys(map_get(*out, "spec"));
-	return 0;
+	bool whole = s->opts.level == DSJ_LEVEL_JOB ||
+		     (s->opts.level == DSJ_LEVEL_AUTO && has_infrastructure(job));
+	rc = whole ? job_extract(&s->arena, &s->opts, job, out, s->err)
+		   : runtime_extract(out, job, &s->arena, &s->opts, s->opts.artifact, s->err);
+	if (!rc)
+		rc = node_group_finish(&s->arena, &group, *out, s->err);
+	if (!rc)
+		sort_keys(whole ? *out : map_get(*out, "spec"));
+	return rc;
 }
 
 /* One answer, or with a job list (*stream) a list of answers. */
