@@ -12,6 +12,7 @@
 #include "job/job.h"
 #include "job/job_input.h"
 #include "job/job_node_group.h"
+#include "job/job_unmapped.h"
 #include "runtime/convert.h"
 #include "util/buf.h"
 #include "util/diag.h"
@@ -286,6 +287,7 @@ static int extract_job(struct session *s, struct node *job, struct node **out)
 		return rc;
 	bool whole = s->opts.level == DSJ_LEVEL_JOB ||
 		     (s->opts.level == DSJ_LEVEL_AUTO && has_infrastructure(job));
+	job_warn_unmapped(&s->opts, job, whole);
 	rc = whole ? job_extract(&s->arena, &s->opts, job, out, s->err)
 		   : runtime_extract(out, job, &s->arena, &s->opts, s->opts.artifact, s->err);
 	if (!rc)
