@@ -230,7 +230,9 @@ static int shape_config(struct job_ctx *j, const struct node *spec, const struct
 		else if (map_set(j->a, cfg, "cpuBaseline", base))
 			rc = diag_nomem(j->err);
 	}
-	if (!rc && cfg->u.map.count)
+	/* keys it does not know (OCPUS, memory) leave the SDK's model empty, and
+	 * the reference sends it so: {} */
+	if (!rc)
 		*out = cfg;
 	return rc;
 }

@@ -31,7 +31,8 @@ static const struct unmapped fields[] = {
 	{{"jobInfrastructureConfigurationDetails", "jobShapeConfigDetails", "cpuBaseline", NULL},
 	 true,
 	 false,
-	 "the infrastructure's shapeConfigDetails take ocpus and memoryInGBs only"},
+	 "ADS reads back ocpus and memoryInGBs only (translate takes "
+	 "shapeConfigDetails.cpuBaseline: add it by hand)"},
 	{{"jobLogConfigurationDetails", "enableAutoLogCreation", NULL},
 	 true,
 	 false,
