@@ -33,10 +33,6 @@ static const struct unmapped fields[] = {
 	 false,
 	 "ADS reads back ocpus and memoryInGBs only (translate takes "
 	 "shapeConfigDetails.cpuBaseline: add it by hand)"},
-	{{"jobLogConfigurationDetails", "enableAutoLogCreation", NULL},
-	 true,
-	 false,
-	 "ADS creates jobs with logs it does not create itself"},
 };
 
 static const struct node *at_path(const struct node *job, const char *const *path)

@@ -9,12 +9,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for job in "$here"/*.yaml; do
+for job in "$here"/*.yaml "$here"/../../examples/job.yaml; do
 	name=$(basename "$job" .yaml)
 	"$dsjob" translate --ads 2.15 "$job" >"$work/a.json" 2>"$work/err" || {
 		echo "FAIL $name: translate: $(cat "$work/err")"; status=1; continue; }
 	python3 "$here/as_get_job.py" "$work/a.json" >"$work/get.json" || { status=1; continue; }
-	"$dsjob" extract --ads 2.15 "$work/get.json" >"$work/job.yaml" 2>"$work/err" || {
+	"$dsjob" extract --ads 2.15 --artifact train.py "$work/get.json" >"$work/job.yaml" 2>"$work/err" || {
 		echo "FAIL $name: extract: $(cat "$work/err")"; status=1; continue; }
 	if [ -s "$work/err" ]; then
 		echo "FAIL $name: extract warned: $(cat "$work/err")"; status=1; continue
