@@ -14,7 +14,9 @@ for job in "$here"/*.yaml "$here"/../../examples/job.yaml; do
 	"$dsjob" translate --ads 2.15 "$job" >"$work/a.json" 2>"$work/err" || {
 		echo "FAIL $name: translate: $(cat "$work/err")"; status=1; continue; }
 	python3 "$here/as_get_job.py" "$work/a.json" >"$work/get.json" || { status=1; continue; }
-	"$dsjob" extract --ads 2.15 --artifact train.py "$work/get.json" >"$work/job.yaml" 2>"$work/err" || {
+	# the service reports the uploaded artifact's file name, if there was one
+	artifact=$(python3 -c 'import json, os, sys; s = (json.load(open(sys.argv[1]))["artifact"] or {}).get("source"); print(os.path.basename(s) if s else "")' "$work/a.json")
+	"$dsjob" extract --ads 2.15 ${artifact:+--artifact "$artifact"} "$work/get.json" >"$work/job.yaml" 2>"$work/err" || {
 		echo "FAIL $name: extract: $(cat "$work/err")"; status=1; continue; }
 	if [ -s "$work/err" ]; then
 		echo "FAIL $name: extract warned: $(cat "$work/err")"; status=1; continue
