@@ -1,7 +1,6 @@
 /* Job YAML (kind: job) -> {"body": CreateJob request body, "artifact"}: the
  * reference's Job.from_dict, DataScienceJob.create and DSCJob.create, stopped
  * where the request would go to the OCI API. */
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -121,28 +120,6 @@ static int job_configuration(struct job_ctx *j, const struct node *ispec, struct
 	return 0;
 }
 
-/* definedTags values are dict(str, dict(str, object)) for the API: any JSON. */
-static bool json_value(const struct node *v)
-{
-	if (v->kind == NODE_FLOAT)
-		return isfinite(v->u.real);
-	if (v->kind == NODE_SEQ) {
-		for (size_t i = 0; i < v->u.seq.count; i++)
-			if (!json_value(v->u.seq.items[i]))
-				return false;
-		return true;
-	}
-	if (v->kind == NODE_MAP) {
-		for (size_t i = 0; i < v->u.map.count; i++)
-			if (v->u.map.items[i].key->kind != NODE_STR ||
-			    !json_value(v->u.map.items[i].value))
-				return false;
-		return true;
-	}
-	return v->kind == NODE_NULL || v->kind == NODE_BOOL || v->kind == NODE_INT ||
-	       v->kind == NODE_STR;
-}
-
 static int check_tag_map(struct job_ctx *j, const struct node *tags, const char *path, int depth)
 {
 	if (tags->kind != NODE_MAP)
@@ -160,7 +137,7 @@ static int check_tag_map(struct job_ctx *j, const struct node *tags, const char 
 		int rc = 0;
 		if (depth > 0)
 			rc = check_tag_map(j, v, sub, depth - 1);
-		else if (v->kind != NODE_STR && (depth < 0 || !json_value(v)))
+		else if (v->kind != NODE_STR && (depth < 0 || !is_json_value(v)))
 			rc = job_problem(j, v, sub, PY_TYPE_ERROR,
 					 depth < 0 ? "expected a string, got %s"
 						   : "expected a JSON value, got %s",

@@ -120,6 +120,9 @@ int set_artifact_cstr(struct translate_ctx *t, const char *type, const char *sou
 /* Sets variable `name` to json.dumps(value) (spec key `key`, for messages). */
 int env_put_json(struct translate_ctx *t, const char *name, const struct node *value,
 		 const char *key);
+/* A value JSON can carry: null, bool, int, finite float, str, and lists and
+ * string-keyed mappings of them (what definedTags values may be). */
+bool is_json_value(const struct node *v);
 /* A short description of a value for messages: "integer 31", "a list". */
 const char *describe_value(struct arena *a, const struct node *v);
 

@@ -64,8 +64,7 @@ static int maximum_runtime(struct translate_ctx *t, struct node *jcd)
 	return map_set(t->a, jcd, "maximumRuntimeInMinutes", v) ? diag_nomem(t->err) : 0;
 }
 
-/* A value JSON can carry (the API takes any JSON value inside definedTags). */
-static bool is_json_value(const struct node *v)
+bool is_json_value(const struct node *v)
 {
 	switch (v->kind) {
 	case NODE_NULL:
