@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "job/job.h"
+#include "job/job_parts.h"
 #include "runtime/convert.h"
 #include "util/diag.h"
 

@@ -6,7 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "job/job.h"
+#include "util/diag.h"
+#include "job/job_parts.h"
 #include "runtime/runtime.h"
 #include "util/diag.h"
 

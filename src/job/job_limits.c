@@ -2,8 +2,8 @@
  * reference leaves to the API to reject when the job is created. */
 #include <string.h>
 
-#include "job/job.h"
 #include "util/diag.h"
+#include "job/job_parts.h"
 #include "util/utf8.h"
 
 #define INFRA "spec.infrastructure.spec."

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "job/job.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "job/job_parts.h"
 #include "runtime/runtime.h"
 #include "util/buf.h"
 #include "util/diag.h"
