@@ -2,8 +2,8 @@
  * a container or pyTorchDistributed job with replicas > 1 as a multi-node job:
  * the configuration, infrastructure and environment move into the one node
  * group of jobNodeConfigurationDetails, the subnet into its network. ADS 2.8
- * creates a single-node job and starts one job run per node itself, which a
- * CreateJob body cannot say: dsjob warns. */
+ * creates a single-node job and starts one job run per node itself (the
+ * pyTorchDistributed type warns about that). */
 #include <stdio.h>
 #include <string.h>
 
@@ -117,24 +117,6 @@ static int make_multi_node(struct job_ctx *j, const struct node *ispec, const st
 	return 0;
 }
 
-/* ADS 2.8 starts the runs of a multi-node pyTorchDistributed job itself: one
- * main run, then N-1 more that join it. */
-static void warn_runs_needed(struct job_ctx *j, const struct node *replicas)
-{
-	if (!j->opts->warn)
-		return;
-	long long n = (long long)replicas->u.integer.i64;
-	struct dsj_error w;
-	diag_clear(&w);
-	diag_node(&w, DSJ_OK, replicas, "spec.runtime.spec.replicas", "UserWarning",
-		  "replicas: %lld needs %lld job runs, not one: after 'oci data-science job-run "
-		  "create' for the main run, create %lld more, each with MAIN_JOB_RUN_OCID (the "
-		  "main run's OCID), RANK (1 to %lld) and WORLD_SIZE=%lld in its environment "
-		  "variables, as ADS 2.8 does (--ads 2.15 makes a multi-node job instead)",
-		  n, n, n - 1, n - 1, n);
-	j->opts->warn(&w, j->opts->warn_ctx);
-}
-
 int job_multi_node(struct job_ctx *j, const struct node *ispec, const struct node *runtime,
 		   struct node *body)
 {
@@ -142,10 +124,6 @@ int job_multi_node(struct job_ctx *j, const struct node *ispec, const struct nod
 	int rc = replica_count(j, runtime, &replicas);
 	if (rc || !replicas)
 		return rc;
-	if (j->opts->ads == DSJ_ADS_2_15)
-		return make_multi_node(j, ispec, replicas, body);
-	const struct node *type = map_get(runtime, "type");
-	if (str_eq(type->u.str, "pyTorchDistributed") && replicas->u.integer.fits)
-		warn_runs_needed(j, replicas);
-	return 0;
+	/* ADS 2.8 makes a single-node job (rt_pytorch.c warns about its runs) */
+	return j->opts->ads == DSJ_ADS_2_15 ? make_multi_node(j, ispec, replicas, body) : 0;
 }

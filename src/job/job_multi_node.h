@@ -6,8 +6,7 @@
 
 /* ADS 2.15: turns the single-node CreateJob `body` into a multi-node one
  * (jobNodeConfigurationDetails with one node group holding the configuration,
- * infrastructure and environment). ADS 2.8: warns that a pyTorchDistributed job
- * with replicas N needs N job runs, and what they need. `ispec` is the
+ * infrastructure and environment); ADS 2.8 keeps the body. `ispec` is the
  * standardized infrastructure spec, `runtime` the job's runtime. */
 int job_multi_node(struct job_ctx *j, const struct node *ispec, const struct node *runtime,
 		   struct node *body);

@@ -90,6 +90,27 @@ static int node_count(struct translate_ctx *t)
 	return env_put(t, "NODE_COUNT", node_new_str(t->a, n.ptr, n.len));
 }
 
+/* ADS 2.8 starts the runs of a multi-node job itself, which a job payload
+ * cannot say: one main run, then N-1 more that join it. */
+static void warn_runs_needed(struct translate_ctx *t, const struct node *replicas)
+{
+	if (!t->opts->warn || replicas->u.integer.text.ptr[0] == '-' || !replicas->u.integer.fits ||
+	    replicas->u.integer.i64 < 2)
+		return;
+	long long n = (long long)replicas->u.integer.i64;
+	char path[DSJ_ERROR_PATH_MAX];
+	snprintf(path, sizeof(path), "%sspec.replicas", t->prefix);
+	struct dsj_error w;
+	diag_clear(&w);
+	diag_node(&w, DSJ_OK, replicas, path, "UserWarning",
+		  "replicas: %lld needs %lld job runs, not one: after 'oci data-science job-run "
+		  "create' for the main run, create %lld more, each with MAIN_JOB_RUN_OCID (the "
+		  "main run's OCID), RANK (1 to %lld) and WORLD_SIZE=%lld in its environment "
+		  "variables, as ADS 2.8 does (--ads 2.15 makes a multi-node job instead)",
+		  n, n, n - 1, n - 1, n);
+	t->opts->warn(&w, t->opts->warn_ctx);
+}
+
 static int worker_count(struct translate_ctx *t)
 {
 	if (t->opts->ads == DSJ_ADS_2_15)
@@ -101,6 +122,7 @@ static int worker_count(struct translate_ctx *t)
 		return spec_fail(t, replicas, "replicas", PY_TYPE_ERROR,
 				 "expected a whole number of nodes, got %s",
 				 describe_value(t->a, replicas));
+	warn_runs_needed(t, replicas);
 	return env_put(t, "OCI__WORKER_COUNT", worker_count_text(t->a, replicas->u.integer.text));
 }
 

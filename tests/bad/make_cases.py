@@ -429,6 +429,8 @@ def input_forms():
     case("warn-pytorch-replicas-ads28", "validate", JOB.replace("{extra}", "").replace(
         "type: python", "type: pyTorchDistributed").replace(
         "entrypoint: train.py\n", "entrypoint: train.py\n      replicas: 3\n"))
+    case("warn-pytorch-replicas-runtime", "validate",
+         runtime("pyTorchDistributed", "  replicas: 4\n  entrypoint: train.py\n"))
     case("usage-ads-unknown", "translate --ads 3.0", runtime("python", "  entrypoint: a.py\n"))
 
 
