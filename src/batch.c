@@ -1,10 +1,10 @@
 /* Batch mode: one JSON request per line, one JSON answer per line. */
 #include <string.h>
 
-#include "doc/json.h"
-#include "dsjob.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "dsjob.h"
+#include "doc/json.h"
 
 static int error_answer(char **out, size_t *out_len, const struct dsj_error *e)
 {

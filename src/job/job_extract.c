@@ -6,10 +6,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "util/diag.h"
 #include "job/job.h"
 #include "job/job_parts.h"
 #include "runtime/convert.h"
-#include "util/diag.h"
 
 #define INFRA_PATH "jobInfrastructureConfigurationDetails"
 

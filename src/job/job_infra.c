@@ -9,7 +9,6 @@
 #include "util/diag.h"
 #include "job/job_parts.h"
 #include "runtime/runtime.h"
-#include "util/diag.h"
 
 #define SPEC "spec.infrastructure.spec."
 #define DEFAULT_BLOCK_STORAGE_GB 50

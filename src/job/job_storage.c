@@ -11,8 +11,6 @@
 #include "util/diag.h"
 #include "job/job_parts.h"
 #include "runtime/runtime.h"
-#include "util/buf.h"
-#include "util/diag.h"
 
 #define MAX_MOUNTS 5
 #define PATH "spec.infrastructure.spec.storageMount"

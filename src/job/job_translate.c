@@ -4,13 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "job/job.h"
-#include "job/job_multi_node.h"
-#include "job/job_parts.h"
-#include "runtime/container_native.h"
-#include "runtime/convert.h"
-#include "runtime/runtime.h"
 #include "util/diag.h"
+#include "job/job.h"
+#include "job/job_parts.h"
+#include "runtime/runtime.h"
+#include "runtime/convert.h"
+#include "job/job_multi_node.h"
+#include "runtime/container_native.h"
 
 #define INFRA "spec.infrastructure"
 #define SPEC INFRA ".spec."

@@ -3,8 +3,8 @@
 #ifndef DSJ_TRANSLATE_H
 #define DSJ_TRANSLATE_H
 
-#include "doc/node.h"
 #include "dsjob.h"
+#include "doc/node.h"
 
 /* `runtime` is the {kind, type, spec} mapping; `prefix` is prepended to key
  * paths in messages ("" for a runtime document, "spec.runtime." in a job).

@@ -4,12 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "doc/json.h"
-#include "py/envinterp.h"
-#include "py/pyrepr.h"
-#include "runtime/env_vars.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "py/envinterp.h"
+#include "doc/json.h"
+#include "py/pyrepr.h"
+#include "runtime/env_vars.h"
 #include "util/strindex.h"
 
 struct env_list {

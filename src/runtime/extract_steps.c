@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "py/pyrepr.h"
-#include "runtime/runtime.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "py/pyrepr.h"
+#include "runtime/runtime.h"
 
 struct node *envs_pop(struct extract_ctx *x, const char *name)
 {

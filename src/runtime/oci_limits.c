@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "runtime/oci_limits.h"
 #include "util/diag.h"
+#include "runtime/oci_limits.h"
 
 #define MAX_ENV_CHARS 20000
 #define MAX_ARGS_CHARS 4000

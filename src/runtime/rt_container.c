@@ -2,9 +2,9 @@
  * placeholder script the service requires. */
 #include <string.h>
 
-#include "runtime/container_native.h"
-#include "runtime/runtime.h"
 #include "util/diag.h"
+#include "runtime/runtime.h"
+#include "runtime/container_native.h"
 
 static const struct env_mapping container_env_mappings[] = {
 	{"image", "CONTAINER_CUSTOM_IMAGE"},

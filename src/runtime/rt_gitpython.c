@@ -1,6 +1,6 @@
 /* GitPythonRuntime: code checked out from a Git repository by ADS's driver. */
-#include "runtime/runtime.h"
 #include "util/diag.h"
+#include "runtime/runtime.h"
 
 static const struct env_mapping git_env_mappings[] = {
 	{"url", "GIT_URL"},

@@ -1,11 +1,11 @@
 /* NotebookRuntime: a Jupyter notebook, alone or inside a source folder. */
 #include <string.h>
 
+#include "util/buf.h"
+#include "util/diag.h"
 #include "doc/json.h"
 #include "py/pypath.h"
 #include "runtime/runtime.h"
-#include "util/buf.h"
-#include "util/diag.h"
 
 static const struct spec_alias notebook_own[] = {
 	{"notebookPathURI", "notebook_path_uri"},

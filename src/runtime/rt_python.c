@@ -3,9 +3,9 @@
  * the reference adds it to this very table. */
 #include <string.h>
 
+#include "util/diag.h"
 #include "py/pypath.h"
 #include "runtime/runtime.h"
-#include "util/diag.h"
 
 const struct env_mapping python_env_mappings[] = {
 	{"entrypoint", "CODE_ENTRYPOINT"}, {"entryFunction", "ENTRY_FUNCTION"},

@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "doc/json.h"
-#include "runtime/runtime.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "doc/json.h"
+#include "runtime/runtime.h"
 
 /* git spec key -> variable, in the reference's order. */
 static const struct env_mapping git_env_mappings[] = {

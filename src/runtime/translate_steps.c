@@ -3,13 +3,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/buf.h"
+#include "util/diag.h"
 #include "doc/json.h"
 #include "py/pypath.h"
 #include "py/pyrepr.h"
 #include "py/pyurl.h"
 #include "runtime/runtime.h"
-#include "util/buf.h"
-#include "util/diag.h"
 
 const struct spec_alias aliases_base[] = {
 	{"freeformTags", "freeform_tags"},
