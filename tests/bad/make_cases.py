@@ -431,6 +431,10 @@ def input_forms():
         "entrypoint: train.py\n", "entrypoint: train.py\n      replicas: 3\n"))
     case("warn-pytorch-replicas-runtime", "validate",
          runtime("pyTorchDistributed", "  replicas: 4\n  entrypoint: train.py\n"))
+    case("oci-multi-node-block-storage", "validate --ads 2.15", JOB.replace("{extra}", "").replace(
+        "type: python", "type: pyTorchDistributed").replace(
+        "blockStorageSize: 50", "blockStorageSize: 20000").replace(
+        "entrypoint: train.py\n", "entrypoint: train.py\n      replicas: 2\n"))
     case("usage-ads-unknown", "translate --ads 3.0", runtime("python", "  entrypoint: a.py\n"))
 
 
