@@ -50,6 +50,25 @@ static void warn_fixed_settings(const struct dsj_options *opts, const struct nod
 		     "minimumSuccessReplicas other than replicas");
 }
 
+/* A multi-node job's own configuration, environment or infrastructure (beyond
+ * its MULTI_NODE type) is replaced by the node group's: say so. */
+static void warn_top_level(const struct dsj_options *opts, const struct node *job)
+{
+	static const char *const keys[] = {"jobConfigurationDetails",
+					   "jobEnvironmentConfigurationDetails",
+					   "jobInfrastructureConfigurationDetails", NULL};
+	for (size_t i = 0; keys[i]; i++) {
+		const struct node *v = map_get(job, keys[i]);
+		if (!v || v->kind != NODE_MAP || v->u.map.count == 0)
+			continue;
+		const struct node *type = map_get(v, "jobInfrastructureType");
+		if (v->u.map.count == 1 && is_text(type, "MULTI_NODE"))
+			continue;
+		warn(opts, v, keys[i],
+		     "the job's own settings beside its node group's (the node group's are read)");
+	}
+}
+
 static int the_group(const struct node *cfg, const struct node **group, struct dsj_error *err)
 {
 	const struct node *type = map_get(cfg, "jobNodeType");
@@ -115,6 +134,7 @@ int node_group_flatten(struct arena *a, const struct dsj_options *opts, struct n
 	if (rc)
 		return rc;
 	warn_fixed_settings(opts, cfg, g);
+	warn_top_level(opts, job);
 	struct node *copy = node_new(a, NODE_MAP, job->line, job->col);
 	struct node *infra = group_infrastructure(a, cfg, g);
 	if (!copy || !infra)

@@ -47,6 +47,7 @@ warns destination-path-ads28 "" "$mount" 'destinationPath "/mnt" is left out'
 warns startup-order "--ads 2.15" "$nodes" 'startupOrder: warning'
 warns group-name "--ads 2.15" "$nodes" 'jobNodeGroupConfigurationDetailsList[0].name: warning'
 warns minimum-success "--ads 2.15" "$nodes" 'minimumSuccessReplicas: warning'
+warns top-level-config "--ads 2.15" "$nodes, \"job-configuration-details\": {\"job-type\": \"DEFAULT\", \"command-line-arguments\": \"x\"}" 'jobConfigurationDetails: warning'
 # and nothing is reported where nothing is left out
 "$dsjob" extract --ads 2.15 "$work/list.json" >/dev/null 2>"$work/quiet.err"
 [ ! -s "$work/quiet.err" ] || { echo "FAIL a job list warned: $(cat "$work/quiet.err")"; fail=1; }
