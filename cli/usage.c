@@ -8,7 +8,8 @@
 #define ADS_HELP                                                                                   \
 	"  --ads VERSION    the ADS release to match: 2.8 (default, ADS 2.8.7) or 2.15\n"          \
 	"                   (ADS 2.15.2 on OCI SDK 2.182: native container config,\n"              \
-	"                   multi-node jobs); extract reads jobs of both eras either way\n"
+	"                   multi-node jobs); jobs made by ADS 2.8 extract as 2.8 read them\n"     \
+	"                   either way\n"
 
 /* "16777216 = 16 MiB" for a whole number of MiB, else the number. */
 static void print_bytes(FILE *f, size_t n)

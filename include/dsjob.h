@@ -151,8 +151,7 @@ struct dsj_options {
 	dsj_report_fn warn;
 	void *warn_ctx;
 	/* version 2: the ADS release to match; DSJ_ADS_2_8 by default (and for a
-	 * version 1 caller). Extraction reads jobs of both eras either way (see
-	 * dsj_extract). */
+	 * version 1 caller). See dsj_extract for what it changes there. */
 	enum dsj_ads ads;
 };
 
@@ -189,9 +188,11 @@ DSJ_API int dsj_translate(char **out, size_t *out_len, char **artifact, const ch
  * for unset fields) or snake_case (Python SDK), wrapped in {"data": ...} or not;
  * a job list ({"data": [...]} or [...]) gives one answer per job: a YAML stream
  * of documents, or a JSON array (DSJ_FORMAT_JSON_LINE, one answer a line, takes
- * one job). JSON that is not a Job is an error. Jobs made by ADS 2.8 and by ADS
- * 2.15 are both read whatever opts->ads says; a field the answer cannot carry
- * is a warning (opts->warn) or an error. `opts` may be NULL; opts->output picks
+ * one job). JSON that is not a Job is an error. A job made by ADS 2.8 reads as
+ * 2.8 read it whatever opts->ads says; with DSJ_ADS_2_15 the service's native
+ * container config, NODE_COUNT, multi-node jobs and storage-mount destination
+ * paths are read too. A field the answer cannot carry is a warning (opts->warn)
+ * or an error. `opts` may be NULL; opts->output picks
  * YAML or JSON. On success *out holds the text (caller frees with dsj_free;
  * out_len may be NULL); on failure *out is NULL.
  */
