@@ -64,6 +64,12 @@ static int answer(struct dsj_batch *b, const struct node *req, struct dsj_error 
 	int rc = string_field(req, "region", &opts.region, e);
 	if (!rc)
 		rc = string_field(req, "artifact", &opts.artifact, e);
+	const char *ads = NULL;
+	if (!rc)
+		rc = string_field(req, "ads", &ads, e);
+	if (!rc && ads && dsj_ads_parse(&opts.ads, ads))
+		rc = diag_node(e, DSJ_EUSAGE, map_get(req, "ads"), "ads", "ValueError",
+			       "unknown ADS release \"%.40s\": expected 2.8 or 2.15", ads);
 	if (rc)
 		return rc;
 	/* the runtime ops convert runtimes whatever the document's kind, as ADS */
