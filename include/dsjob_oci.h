@@ -1,0 +1,204 @@
+/*
+ * dsjob_oci — a small OCI client: signed requests to Data Science and Logging.
+ *
+ * Ownership follows dsjob.h: text returned through `char **out` is a heap
+ * buffer the caller frees with dsj_free(); inputs are borrowed for the call.
+ * Handles (dsj_oci_signer, dsj_oci_client) are opaque, made by *_new and
+ * released by *_free; one handle is used by one thread at a time.
+ *
+ * Errors: 0 on success, else a negative DSJ_E* (dsjob.h) or DSJ_OCI_E* code,
+ * with struct dsj_error filled. Messages are complete sentences the caller can
+ * print as they are: a config-file problem already names its place
+ * ("~/.oci/config:7: key_file: no such file"); a service error names the HTTP
+ * status, OCI's code and message and the opc-request-id. No message, and no
+ * debug line, ever holds a private key, a pass phrase, a token or a signature.
+ */
+#ifndef DSJOB_OCI_H
+#define DSJOB_OCI_H
+
+#include <stddef.h>
+
+#include "dsjob.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum dsj_oci_code {
+	DSJ_OCI_ECONFIG = -20, /* credentials: config file, key, token, environment */
+	DSJ_OCI_EHTTP = -21,   /* the service answered with an error status */
+	DSJ_OCI_ENET = -22,    /* no answer: connection, TLS, timeout */
+	DSJ_OCI_EREPLY = -23,  /* an answer that is not what the API promises */
+};
+
+/* ---- The signer, usable alone ------------------------------------------ */
+
+typedef struct dsj_oci_signer dsj_oci_signer;
+
+/*
+ * A signer from a PEM private key (PKCS#1 or PKCS#8, encrypted when
+ * `passphrase` is not NULL) and the keyId to put in the Authorization header
+ * (`tenancy/user/fingerprint`, or `ST$<token>`). Copies what it needs.
+ */
+DSJ_API int dsj_oci_signer_new(dsj_oci_signer **out, const char *pem, size_t pem_len,
+			       const char *passphrase, const char *key_id, struct dsj_error *err);
+DSJ_API void dsj_oci_signer_free(dsj_oci_signer *s);
+
+/* What to sign. `date` NULL = now. `body` is signed (content-length,
+ * content-type, x-content-sha256) for POST/PUT/PATCH unless `exclude_body`
+ * (binary uploads such as CreateJobArtifact). */
+struct dsj_oci_sign_input {
+	const char *method;	  /* "GET", "POST", ... */
+	const char *host;	  /* Host header value, with ":port" when not default */
+	const char *target;	  /* path and "?query" exactly as sent */
+	const char *date;	  /* RFC 1123 GMT, NULL = now */
+	const char *content_type; /* NULL = "application/json" */
+	const char *body;
+	size_t body_len;
+	int exclude_body;
+};
+
+/* The headers a signed request carries. Strings are NUL-terminated. */
+struct dsj_oci_signed {
+	char date[40];
+	char content_sha256[48]; /* "" when the body is not signed */
+	char *authorization;	 /* heap; free with dsj_free */
+};
+
+/* Signs one request; out->authorization is the full header value. */
+DSJ_API int dsj_oci_sign(const dsj_oci_signer *s, const struct dsj_oci_sign_input *in,
+			 struct dsj_oci_signed *out, struct dsj_error *err);
+
+/* RFC 1123 date of `t` (UTC seconds) in the C locale: "Thu, 05 Jan 2014 21:31:40 GMT". */
+DSJ_API void dsj_oci_http_date(char out[40], long long t);
+
+/* ---- The client ---------------------------------------------------------- */
+
+/* Bump when fields are added at the end; callers set .version to it. */
+#define DSJ_OCI_OPTIONS_VERSION 1
+
+enum dsj_oci_auth {
+	DSJ_OCI_AUTH_AUTO = 0, /* as ADS: resource principal when its variables say so, else
+				  the config file (a session token when the profile has one) */
+	DSJ_OCI_AUTH_API_KEY,
+	DSJ_OCI_AUTH_SECURITY_TOKEN,
+	DSJ_OCI_AUTH_RESOURCE_PRINCIPAL,
+};
+
+/* Receives one line of debug output (requests and answers, secrets redacted). */
+typedef void (*dsj_oci_debug_fn)(const char *line, void *ctx);
+/* Waits `ms` milliseconds (retries, polling); tests pass one that does not. */
+typedef void (*dsj_oci_sleep_fn)(unsigned ms, void *ctx);
+
+struct dsj_oci_options {
+	int version;		 /* DSJ_OCI_OPTIONS_VERSION */
+	enum dsj_oci_auth auth;
+	const char *config_file; /* NULL = $OCI_CONFIG_FILE, else ~/.oci/config */
+	const char *profile;	 /* NULL = $OCI_CLI_PROFILE, else DEFAULT */
+	const char *region;	 /* NULL = the profile's (or resource principal's) region */
+	const char *endpoint;	 /* base URL for every service call; NULL = by region */
+	const char *home;	 /* for "~"; NULL = $HOME */
+	int max_attempts;	 /* 0 = 8, as the SDKs */
+	dsj_oci_debug_fn debug;	 /* NULL = no debug output */
+	void *debug_ctx;
+	dsj_oci_sleep_fn sleep; /* NULL = nanosleep */
+	void *sleep_ctx;
+};
+
+/* Fills *o with defaults and the current version. */
+DSJ_API void dsj_oci_options_init(struct dsj_oci_options *o);
+
+typedef struct dsj_oci_client dsj_oci_client;
+
+/* Reads the credentials the options name and makes a client. */
+DSJ_API int dsj_oci_client_new(dsj_oci_client **out, const struct dsj_oci_options *o,
+			       struct dsj_error *err);
+DSJ_API void dsj_oci_client_free(dsj_oci_client *c);
+/* The region requests go to (never NULL; "" when unknown). */
+DSJ_API const char *dsj_oci_client_region(const dsj_oci_client *c);
+
+enum dsj_oci_service {
+	DSJ_OCI_DATA_SCIENCE = 0, /* datascience.{region}.oci.{domain} */
+	DSJ_OCI_LOGGING = 1,	  /* logging.{region}.oci.{domain} */
+};
+
+struct dsj_oci_request {
+	enum dsj_oci_service service;
+	const char *method;
+	const char *path; /* with the API version: "/20190101/jobs" */
+	const char *body; /* NULL = none */
+	size_t body_len;
+	const char *content_type;  /* NULL = application/json */
+	const char *disposition;   /* content-disposition, or NULL */
+	int exclude_body;	   /* body not signed (binary upload) */
+	int retry_token;	   /* send one opc-retry-token on every attempt */
+};
+
+struct dsj_oci_response {
+	long status;
+	char *body; /* heap, NUL-terminated; free with dsj_free */
+	size_t body_len;
+	char request_id[128];	 /* opc-request-id */
+	char next_page[512];	 /* opc-next-page, "" when none */
+};
+
+/* Sends one request (retrying as the SDKs do) and fills *resp with a 2xx
+ * answer. Any other final answer is DSJ_OCI_EHTTP with its status, code,
+ * message and opc-request-id in err (resp->status set, resp->body freed). */
+DSJ_API int dsj_oci_call(dsj_oci_client *c, const struct dsj_oci_request *req,
+			 struct dsj_oci_response *resp, struct dsj_error *err);
+DSJ_API void dsj_oci_response_free(struct dsj_oci_response *resp);
+
+/* ---- Data Science and Logging calls ------------------------------------- */
+/* Each returns the answer's JSON in *out (dsj_free), or NULL when none. */
+
+DSJ_API int dsj_oci_job_create(dsj_oci_client *c, const char *body, size_t len, char **out,
+			       struct dsj_error *err);
+DSJ_API int dsj_oci_job_artifact_upload(dsj_oci_client *c, const char *job_id,
+					const char *data, size_t len, const char *file_name,
+					struct dsj_error *err);
+DSJ_API int dsj_oci_job_delete(dsj_oci_client *c, const char *job_id, struct dsj_error *err);
+DSJ_API int dsj_oci_job_get(dsj_oci_client *c, const char *job_id, char **out,
+			    struct dsj_error *err);
+DSJ_API int dsj_oci_job_run_create(dsj_oci_client *c, const char *body, size_t len, char **out,
+				   struct dsj_error *err);
+DSJ_API int dsj_oci_job_run_get(dsj_oci_client *c, const char *run_id, char **out,
+				struct dsj_error *err);
+DSJ_API int dsj_oci_job_run_cancel(dsj_oci_client *c, const char *run_id,
+				   struct dsj_error *err);
+
+/* ---- Watching a job run --------------------------------------------------- */
+
+/* Receives each new log line (de-duplicated), and each lifecycle state change
+ * (line NULL, state set). */
+typedef void (*dsj_oci_log_fn)(const char *line, const char *state, void *ctx);
+
+struct dsj_oci_watch {
+	int version;		  /* DSJ_OCI_OPTIONS_VERSION */
+	unsigned poll_ms;	  /* 0 = 3000, as ADS */
+	unsigned tail_ms;	  /* reading after the run ends; 0 = 90000, as ADS */
+	volatile int *stop;	  /* set nonzero (a signal handler) to stop watching */
+	dsj_oci_log_fn on_log;
+	void *ctx;
+};
+
+/* The exit status a finished run stands for: N from "exit code N" in
+ * lifecycleDetails; 0 for SUCCEEDED; 1 for FAILED without a code;
+ * DSJ_OCI_EXIT_CANCELED for CANCELED/DELETED. */
+#define DSJ_OCI_EXIT_CANCELED 130
+#define DSJ_OCI_EXIT_STOPPED 131 /* watching stopped before the run ended */
+
+/* Follows a run until it ends (or *w->stop), passing its log lines on; *exit_code
+ * receives what the run's end stands for (see above). */
+DSJ_API int dsj_oci_job_run_watch(dsj_oci_client *c, const char *run_id,
+				  const struct dsj_oci_watch *w, int *exit_code,
+				  struct dsj_error *err);
+
+/* The exit status for a JobRun JSON; -1 while the run has not ended. */
+DSJ_API int dsj_oci_run_exit_code(const char *run_json, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
