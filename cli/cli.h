@@ -40,5 +40,11 @@ int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfile
 int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_validate(struct cli *c, int argc, char **argv);
 int cmd_batch(struct cli *c, int argc, char **argv);
+/* The commands that talk to OCI (oci_cli.h has what they share). */
+int cmd_apply(struct cli *c, int argc, char **argv);
+int cmd_run(struct cli *c, int argc, char **argv);
+int cmd_watch(struct cli *c, int argc, char **argv);
+int cmd_cancel(struct cli *c, int argc, char **argv);
+int cmd_get(struct cli *c, int argc, char **argv);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "oci_cli.h"
 
 static const struct command {
 	const char *name;
@@ -14,6 +15,11 @@ static const struct command {
 	{"extract", cmd_convert},
 	{"validate", cmd_validate},
 	{"--jsonl", cmd_batch},
+	{"apply", cmd_apply},
+	{"run", cmd_run},
+	{"watch", cmd_watch},
+	{"cancel", cmd_cancel},
+	{"get", cmd_get},
 };
 
 int main(int argc, char **argv)
@@ -24,7 +30,7 @@ int main(int argc, char **argv)
 		return fputs(usage_main, stderr), EXIT_USAGE;
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)
-		return fputs(usage_main, stdout), 0;
+		return fputs(usage_main, stdout), fputs(oci_usage_main, stdout), 0;
 	if (strcmp(cmd, "--version") == 0)
 		return printf("dsjob %s\n", dsj_version()), 0;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {

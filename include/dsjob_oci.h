@@ -16,6 +16,7 @@
 #ifndef DSJOB_OCI_H
 #define DSJOB_OCI_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "dsjob.h"
@@ -122,6 +123,10 @@ enum dsj_oci_service {
 	DSJ_OCI_LOGGING = 1,	  /* logging.{region}.oci.{domain} */
 };
 
+/* A service's base URL in a region ("iad" or "us-ashburn-1"), by realm; a heap
+ * string (dsj_free), NULL when the region is not a region name. */
+DSJ_API char *dsj_oci_endpoint(enum dsj_oci_service service, const char *region);
+
 struct dsj_oci_request {
 	enum dsj_oci_service service;
 	const char *method;
@@ -167,6 +172,34 @@ DSJ_API int dsj_oci_job_run_get(dsj_oci_client *c, const char *run_id, char **ou
 DSJ_API int dsj_oci_job_run_cancel(dsj_oci_client *c, const char *run_id,
 				   struct dsj_error *err);
 
+/* The newest ACTIVE job with this display name in the compartment and project
+ * (ListJobs), as Job JSON in *out; DSJ_EINPUT when there is none. */
+DSJ_API int dsj_oci_job_find(dsj_oci_client *c, const char *compartment_id,
+			     const char *project_id, const char *name, char **out,
+			     struct dsj_error *err);
+
+/* Run-level overrides for CreateJobRun. */
+struct dsj_oci_run_overrides {
+	int version;		 /* DSJ_OCI_OPTIONS_VERSION */
+	const char *name;	 /* displayName; NULL = the service's default */
+	const char *const *env;	 /* "NAME=VALUE" strings */
+	size_t env_count;
+	const char *args;	 /* commandLineArguments; NULL = the job's */
+};
+
+/* The CreateJobRun body for a Job (JSON as GetJob or CreateJob answer it). */
+DSJ_API int dsj_oci_run_body(char **out, size_t *out_len, const char *job_json, size_t len,
+			     const struct dsj_oci_run_overrides *ov, struct dsj_error *err);
+
+/* ---- JSON helpers for answers ---------------------------------------------- */
+
+/* The string at a dotted path ("lifecycleState", "logDetails.logId") of a JSON
+ * text, in *out (dsj_free); DSJ_EINPUT when absent or not a string. */
+DSJ_API int dsj_oci_json_string(char **out, const char *json, size_t len, const char *path);
+/* The value at a dotted path, written as indented JSON in *out (dsj_free). */
+DSJ_API int dsj_oci_json_member(char **out, size_t *out_len, const char *json, size_t len,
+				const char *path);
+
 /* ---- Watching a job run --------------------------------------------------- */
 
 /* Receives each new log line (de-duplicated), and each lifecycle state change
@@ -177,7 +210,7 @@ struct dsj_oci_watch {
 	int version;		  /* DSJ_OCI_OPTIONS_VERSION */
 	unsigned poll_ms;	  /* 0 = 3000, as ADS */
 	unsigned tail_ms;	  /* reading after the run ends; 0 = 90000, as ADS */
-	volatile int *stop;	  /* set nonzero (a signal handler) to stop watching */
+	volatile sig_atomic_t *stop; /* set nonzero (a signal handler) to stop watching */
 	dsj_oci_log_fn on_log;
 	void *ctx;
 };
@@ -185,8 +218,8 @@ struct dsj_oci_watch {
 /* The exit status a finished run stands for: N from "exit code N" in
  * lifecycleDetails; 0 for SUCCEEDED; 1 for FAILED without a code;
  * DSJ_OCI_EXIT_CANCELED for CANCELED/DELETED. */
-#define DSJ_OCI_EXIT_CANCELED 130
-#define DSJ_OCI_EXIT_STOPPED 131 /* watching stopped before the run ended */
+#define DSJ_OCI_EXIT_CANCELED 125
+#define DSJ_OCI_EXIT_STOPPED 130 /* watching stopped before the run ended (Ctrl-C) */
 
 /* Follows a run until it ends (or *w->stop), passing its log lines on; *exit_code
  * receives what the run's end stands for (see above). */

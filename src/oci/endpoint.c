@@ -74,3 +74,8 @@ char *endpoint_for(enum dsj_oci_service service, const char *region)
 	snprintf(out, sizeof(out), "https://%s.%s.oci.%s", host, name, region_domain(region));
 	return strdup(out);
 }
+
+DSJ_API char *dsj_oci_endpoint(enum dsj_oci_service service, const char *region)
+{
+	return endpoint_for(service, region);
+}

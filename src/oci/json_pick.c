@@ -7,30 +7,20 @@
 #include "oci/oci.h"
 #include "util/diag.h"
 
-static const struct node *walk(const struct node *n, const char *path)
+struct node *answer_read(struct arena *a, const char *json, size_t len)
 {
-	while (n && *path) {
-		const char *dot = strchr(path, '.');
-		size_t k = dot ? (size_t)(dot - path) : strlen(path);
-		n = n->kind == NODE_MAP ? map_getn(n, path, k) : NULL;
-		path += k + (dot ? 1 : 0);
-	}
-	return n;
+	struct dsj_limits lim;
+	struct node *root = NULL;
+	arena_init(a, 0);
+	limits_resolve(&lim, NULL);
+	return json && json_read(&root, json, len, a, &lim, 0, NULL) == 0 ? root : NULL;
 }
 
 char *json_pick(const char *json, size_t len, const char *path)
 {
 	struct arena a;
-	struct dsj_limits lim;
-	struct node *root = NULL;
-	arena_init(&a, 0);
-	limits_resolve(&lim, NULL);
-	char *out = NULL;
-	if (json_read(&root, json, len, &a, &lim, 0, NULL) == 0) {
-		const struct node *n = walk(root, path);
-		if (n && n->kind == NODE_STR)
-			out = strndup(n->u.str.ptr, n->u.str.len);
-	}
+	const struct node *n = json_walk(answer_read(&a, json, len), path);
+	char *out = n && n->kind == NODE_STR ? strndup(n->u.str.ptr, n->u.str.len) : NULL;
 	arena_free(&a);
 	return out;
 }

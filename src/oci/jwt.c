@@ -10,12 +10,9 @@
 static long long exp_claim(const char *json, size_t len)
 {
 	struct arena a;
-	struct dsj_limits lim;
-	struct node *root = NULL;
+	const struct node *root = answer_read(&a, json, len);
 	long long exp = -1;
-	arena_init(&a, 0);
-	limits_resolve(&lim, NULL);
-	if (json_read(&root, json, len, &a, &lim, 0, NULL) == 0 && root->kind == NODE_MAP) {
+	if (root && root->kind == NODE_MAP) {
 		const struct node *n = map_get(root, "exp");
 		if (n && n->kind == NODE_INT && n->u.integer.fits)
 			exp = (long long)n->u.integer.i64;

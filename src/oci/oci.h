@@ -84,8 +84,22 @@ int oci_error_from_reply(struct dsj_error *err, long status, const char *body, s
 int oci_fail(struct dsj_error *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* url.c: percent-encodes all but unreserved characters (RFC 3986). */
+void url_escape(char *out, size_t size, const char *s);
+
+/* ocid.c: an OCID goes into a URL path as it is, so only [A-Za-z0-9._-]
+ * (at most 255 bytes) is taken for one. */
+int ocid_ok(const char *id);
+
 /* json_pick.c: a string member at a dotted path of a JSON text ("data.id"), as
  * a heap string; NULL when absent or not a string. */
 char *json_pick(const char *json, size_t len, const char *path);
+/* Parses an answer into arena `a` (initialized here; the caller frees it);
+ * NULL when it is not JSON. */
+struct arena;
+struct node;
+struct node *answer_read(struct arena *a, const char *json, size_t len);
+/* json_api.c: the node at a dotted path, or NULL (also for n NULL). */
+const struct node *json_walk(const struct node *n, const char *path);
 
 #endif
