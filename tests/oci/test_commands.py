@@ -1,0 +1,320 @@
+"""dsjob apply / run / watch / cancel / get against the local server (server.py).
+
+Usage: test_commands.py DSJOB. Every case starts from a fresh server state;
+DSJOB_TIME_SCALE=0 makes the retries' and the polling's waits instant.
+DSJ_TEST_WRAPPER (e.g. valgrind) is put in front of every dsjob call.
+"""
+import base64
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import server  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+KEYS = os.path.join(HERE, "keys")
+FINGERPRINT = "73:61:a2:21:67:e0:df:be:7e:4b:93:1e:15:98:a5:b7"
+TENANCY = "ocid1.tenancy.oc1..aaaatest"
+USER = "ocid1.user.oc1..aaaatest"
+KEY_ID = "%s/%s/%s" % (TENANCY, USER, FINGERPRINT)
+PUBLIC = open(os.path.join(KEYS, "test_key_public.pem"), "rb").read()
+
+JOB_YAML = """kind: job
+spec:
+  name: hello
+  infrastructure:
+    kind: infrastructure
+    type: dataScienceJob
+    spec:
+      compartmentId: ocid1.compartment.oc1..aaa
+      projectId: ocid1.datascienceproject.oc1.iad.aaa
+      shapeName: VM.Standard.E4.Flex
+      shapeConfigDetails: {ocpus: 1, memoryInGBs: 16}
+      logGroupId: ocid1.loggroup.oc1.iad.aaa
+  runtime:
+    kind: runtime
+    type: script
+    spec:
+      scriptPathURI: hello.sh
+"""
+
+failures = []
+
+
+def check(cond, what, detail=""):
+    if not cond:
+        failures.append(what)
+        print("FAIL: %s\n%s" % (what, detail))
+
+
+def jwt(exp):
+    def part(obj):
+        return base64.urlsafe_b64encode(json.dumps(obj).encode()).rstrip(b"=").decode()
+    return "%s.%s.%s" % (part({"alg": "RS256"}), part({"exp": exp, "sub": "test"}), "c2ln")
+
+
+class Env:
+    def __init__(self, dsjob, tmp):
+        self.dsjob, self.tmp = dsjob, tmp
+        self.srv, self.url = server.start({KEY_ID: PUBLIC, "ST$*": PUBLIC})
+        with open(os.path.join(tmp, "hello.sh"), "w") as f:
+            f.write("echo hello\n")
+        with open(os.path.join(tmp, "job.yaml"), "w") as f:
+            f.write(JOB_YAML)
+        self.config = self.write("config", self.profile("DEFAULT", "test_key.pem"))
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def profile(self, name, key, extra=""):
+        return "[%s]\nuser=%s\ntenancy=%s\nfingerprint=%s\nkey_file=%s\nregion=us-ashburn-1\n%s" % (
+            name, USER, TENANCY, FINGERPRINT, os.path.join(KEYS, key), extra)
+
+    def reset(self):
+        st = self.srv.state
+        st.faults = server.Faults()
+        st.requests.clear()
+
+    def run(self, *args, env=None, endpoint=True):
+        e = {k: v for k, v in os.environ.items() if not k.startswith("OCI_")}
+        e.update({"OCI_CONFIG_FILE": self.config, "DSJOB_TIME_SCALE": "0", "HOME": self.tmp})
+        e.update(env or {})
+        cmd = shlex.split(os.environ.get("DSJ_TEST_WRAPPER", "")) + [self.dsjob] + list(args)
+        if endpoint:
+            cmd += ["--endpoint", self.url]
+        r = subprocess.run(cmd, capture_output=True, text=True, cwd=self.tmp, env=e, timeout=120)
+        return r.returncode, r.stdout, r.stderr
+
+    def unsigned(self):
+        return [r for r in self.srv.state.requests if r["signature_problem"]]
+
+
+def test_apply(t):
+    rc, out, err = t.run("apply", "job.yaml")
+    check(rc == 0, "apply exits 0", err)
+    job_id = out.strip()
+    job = t.srv.state.jobs.get(job_id)
+    check(job is not None, "apply prints the new job OCID", out)
+    if not job:
+        return
+    rc2, want, _ = t.run("translate", "job.yaml", endpoint=False)
+    check(job["job"]["displayName"] == json.loads(want)["body"]["displayName"], "CreateJob got the translated body")
+    sent = [r for r in t.srv.state.requests if r["path"] == "/20190101/jobs"][0]
+    check(json.loads(sent["body"]) == json.loads(want)["body"], "CreateJob body is translate's body")
+    check("opc-retry-token" in sent["headers"], "CreateJob carries an opc-retry-token")
+    art = job["artifact"]
+    check(art and art["data"] == b"echo hello\n", "the artifact is uploaded as is")
+    check(art and art["disposition"] == "attachment; filename=hello.sh", "content-disposition names the file", str(art))
+    check(not t.unsigned(), "every request verifies", str(t.unsigned()))
+
+
+def test_apply_json_and_dry_run(t):
+    rc, out, err = t.run("apply", "job.yaml", "--output", "json")
+    check(rc == 0 and json.loads(out)["lifecycleState"] == "ACTIVE", "apply --output json prints the Job", out + err)
+    t.reset()
+    rc, out, err = t.run("apply", "job.yaml", "--dry-run")
+    check(rc == 0 and "POST %s/20190101/jobs" % t.url in out and "filename=hello.sh" in out,
+          "apply --dry-run prints the requests", out + err)
+    check(not t.srv.state.requests, "apply --dry-run sends nothing")
+
+
+def test_upload_failure_deletes_job(t):
+    t.srv.state.faults.artifact_fails = True
+    rc, out, err = t.run("apply", "job.yaml")
+    check(rc == 1, "a failed upload exits 1", err)
+    check("was deleted again" in err and "HTTP 500" in err and "opc-request-id: test-request-" in err,
+          "a failed upload says the job was deleted, with the service's error", err)
+    jobs = list(t.srv.state.jobs.values())
+    check(jobs and all(j["deleted"] for j in jobs), "the half-made job is deleted")
+    uploads = [r for r in t.srv.state.requests if r["path"].endswith("/artifact")]
+    check(len(uploads) == 8, "the upload was tried 8 times (5xx is retried)", str(len(uploads)))
+    tokens = {r["headers"].get("opc-retry-token") for r in uploads}
+    check(len(tokens) == 1 and None not in tokens, "every upload attempt has the same retry token", str(tokens))
+
+
+def test_run_watch(t):
+    t.run("apply", "job.yaml")
+    t.reset()
+    rc, out, err = t.run("run", "job.yaml", "--watch", "--env", "A=1", "--args", "x y", "--name", "r1")
+    check(rc == 0, "run --watch of a SUCCEEDED run exits 0", err)
+    lines = out.splitlines()
+    check(lines == ["line 1", "line 2", "line 3", "line 4", "late line 1"],
+          "log lines once each, in order, late ones too", out)
+    run = list(t.srv.state.runs.values())[-1]["body"]
+    check(run.get("displayName") == "r1" and run["jobConfigurationOverrideDetails"] ==
+          {"jobType": "DEFAULT", "environmentVariables": {"A": "1"}, "commandLineArguments": "x y"},
+          "CreateJobRun carries the overrides", json.dumps(run))
+    check("SUCCEEDED" in err, "the state changes are shown on stderr", err)
+    check(not t.unsigned(), "every request verifies", str(t.unsigned()))
+
+
+def test_failed_exit_code(t):
+    t.run("apply", "job.yaml")
+    t.srv.state.faults.run_outcome = ("FAILED", "Job run artifact execution failed with exit code 3")
+    rc, out, err = t.run("run", "job.yaml", "--watch")
+    check(rc == 3, "a run FAILED with exit code 3 makes dsjob exit 3", "rc=%d %s" % (rc, err))
+    t.srv.state.faults.run_outcome = ("FAILED", "Job run failed")
+    rc, out, err = t.run("run", "job.yaml", "--watch")
+    check(rc == 1, "FAILED without a code exits 1", "rc=%d" % rc)
+
+
+def test_retry_same_token(t):
+    t.run("apply", "job.yaml")
+    t.reset()
+    t.srv.state.faults.status_once[("POST", "/20190101/jobRuns")] = [429]
+    t.srv.state.faults.status_once[("GET", "/20190101/jobs")] = [500, 503]
+    rc, out, err = t.run("run", "job.yaml")
+    check(rc == 0 and out.startswith("ocid1.datasciencejobrun."), "429 and 500s are retried", err)
+    creates = [r for r in t.srv.state.requests if r["path"] == "/20190101/jobRuns"]
+    tokens = [r["headers"].get("opc-retry-token") for r in creates]
+    check(len(creates) == 2 and tokens[0] and tokens[0] == tokens[1] and len(tokens[0]) == 30,
+          "the retry of CreateJobRun has the same opc-retry-token", str(tokens))
+    check(creates[0]["headers"]["date"] and creates[0]["headers"].get("opc-client-retries") == "true",
+          "retried calls say opc-client-retries")
+
+
+def test_wrong_key(t):
+    wrong = t.write("wrong_config", t.profile("DEFAULT", "other_key.pem"))
+    # the fingerprint check catches it locally...
+    rc, out, err = t.run("get", "ocid1.datasciencejob.oc1.iad.x", env={"OCI_CONFIG_FILE": wrong})
+    check(rc == 1 and "fingerprint: does not match the key in key_file" in err and "wrong_config:4:" in err,
+          "a key that does not match the fingerprint is a located error", err)
+    # ...and with the other key's own fingerprint, the service says 401
+    fp = subprocess.run("openssl pkey -in %s -pubout -outform DER | openssl md5 -c" % os.path.join(KEYS, "other_key.pem"),
+                        shell=True, capture_output=True, text=True).stdout.split()[-1]
+    t.write("wrong_config", t.profile("DEFAULT", "other_key.pem").replace(FINGERPRINT, fp))
+    rc, out, err = t.run("get", "ocid1.datasciencejob.oc1.iad.x", env={"OCI_CONFIG_FILE": wrong})
+    check(rc == 1 and "HTTP 401 NotAuthenticated" in err and "opc-request-id: test-request-" in err,
+          "a wrong key gets the service's 401 with its request id", err)
+
+
+def test_debug_redacts(t):
+    t.run("apply", "job.yaml")
+    t.reset()
+    token = jwt(int(time.time()) + 3600)
+    tok = t.write("token", token + "\n")
+    cfg = t.write("st_config", "[DEFAULT]\nregion=us-ashburn-1\n[st]\nsecurity_token_file=%s\nkey_file=%s\n" % (tok, os.path.join(KEYS, "test_key.pem")))
+    rc, out, err = t.run("run", "job.yaml", "--debug", "--profile", "st", env={"OCI_CONFIG_FILE": cfg})
+    check(rc == 0, "a session-token profile works", err)
+    check("authorization: <redacted>" in err, "--debug shows requests with the Authorization redacted", err[:2000])
+    key_text = open(os.path.join(KEYS, "test_key.pem")).read().splitlines()[1]
+    check(token not in err and "signature=" not in err and key_text not in err,
+          "--debug shows no token, signature or key")
+    keyids = {server.parse_authorization(r["headers"]["authorization"])["keyId"] for r in t.srv.state.requests}
+    check(keyids == {"ST$" + token}, "session-token keyId is ST$<token>", str(keyids)[:200])
+
+
+def test_expired_token(t):
+    tok = t.write("old_token", jwt(int(time.time()) - 60))
+    cfg = t.write("st_config", "[DEFAULT]\nregion=us-ashburn-1\nsecurity_token_file=%s\nkey_file=%s\n" % (tok, os.path.join(KEYS, "test_key.pem")))
+    rc, out, err = t.run("cancel", "ocid1.datasciencejobrun.oc1.iad.x", env={"OCI_CONFIG_FILE": cfg})
+    check(rc == 1 and "session token expired" in err and "run `oci session refresh --profile DEFAULT`" in err,
+          "an expired session token says to refresh it", err)
+    check(not t.srv.state.requests, "nothing is sent with an expired token")
+
+
+def test_resource_principal(t):
+    t.run("apply", "job.yaml")
+    job_id = [j for j in t.srv.state.jobs if not t.srv.state.jobs[j]["deleted"]][-1]
+    pem_path = os.path.join(KEYS, "test_key_encrypted.pem")
+    rp = {"OCI_RESOURCE_PRINCIPAL_VERSION": "2.2", "OCI_RESOURCE_PRINCIPAL_RPST": jwt(int(time.time()) + 600),
+          "OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM": pem_path,
+          "OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM_PASSPHRASE": "s3cret", "OCI_RESOURCE_PRINCIPAL_REGION": "us-ashburn-1",
+          "OCI_CONFIG_FILE": "/nonexistent"}
+    rc, out, err = t.run("run", "--job-id", job_id, env=rp)
+    check(rc == 0, "resource principal v2.2 (file key, pass phrase) works", err)
+    rc, out, err = t.run("run", "--job-id", job_id, env=dict(rp, OCI_RESOURCE_PRINCIPAL_VERSION="1.1"))
+    check(rc == 1 and "only 2.2 is supported" in err, "other resource principal versions are refused", err)
+
+
+def test_cancel_get_watch(t):
+    t.run("apply", "job.yaml")
+    job_id = [j for j in t.srv.state.jobs if not t.srv.state.jobs[j]["deleted"]][-1]
+    rc, out, err = t.run("get", job_id)
+    check(rc == 0 and "kind: job" in out and "scriptPathURI" in out or "type: script" in out,
+          "get prints the job YAML", out + err)
+    t.srv.state.faults.polls_to_finish = 100
+    rc, out, err = t.run("run", "--job-id", job_id)
+    run_id = out.strip()
+    rc, out, err = t.run("cancel", run_id)
+    check(rc == 0, "cancel exits 0", err)
+    rc, out, err = t.run("watch", run_id)
+    check(rc == 125, "watching a CANCELED run exits 125", "rc=%d %s" % (rc, err))
+    cancels = [r for r in t.srv.state.requests if r["path"].endswith("/cancelJobRun")]
+    check(cancels and cancels[0]["headers"].get("x-content-sha256") == "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
+          "the empty cancel POST signs the empty body")
+
+
+# Config files and their errors, each located (file:line: key: message).
+CONFIG_CASES = [
+    ("missing key", "[DEFAULT]\nuser=u\ntenancy=t\nkey_file=%(key)s\nregion=r\n", None,
+     "profile [DEFAULT]: `fingerprint` is missing"),
+    ("no such key file", "[DEFAULT]\nuser=u\ntenancy=t\nfingerprint=f\nregion=r\n\n\nkey_file=~/nope.pem\n", None,
+     "config:8: key_file: no such file"),
+    ("not a key", "[DEFAULT]\nuser=u\ntenancy=t\nfingerprint=f\nkey_file=%(config)s\n", None,
+     "config:5: key_file: not a PEM private key"),
+    ("encrypted without pass_phrase", "[DEFAULT]\nuser=u\ntenancy=t\nfingerprint=%(fp)s\nkey_file=%(enc)s\n", None,
+     "config:5: key_file: the key is encrypted: set pass_phrase"),
+    ("wrong pass_phrase", "[DEFAULT]\nuser=u\ntenancy=t\nfingerprint=%(fp)s\nkey_file=%(enc)s\npass_phrase=no\n", None,
+     "config:5: key_file: cannot decrypt the key: wrong pass_phrase?"),
+    ("no such profile", "[DEFAULT]\nuser=u\n", "prod", "config: no profile [prod]"),
+    ("bad line", "[DEFAULT]\nuser=u\nthis is not ini\n", None, "config:3: expected `key = value` or `[PROFILE]`"),
+    ("key before a section", "user=u\n[DEFAULT]\n", None, "config:1: a key before the first `[PROFILE]` header"),
+    ("bad section", "[DEFAULT\n", None, "config:1: a section header is `[NAME]`"),
+    ("profile inherits DEFAULT, own key wins", "[DEFAULT]\nuser=u\ntenancy=t\nfingerprint=aa\nkey_file=%(key)s\n[p]\nfingerprint=bb\n",
+     "p", "config:7: fingerprint: does not match the key in key_file, whose fingerprint is " + FINGERPRINT),
+    ("no region", "[DEFAULT]\nuser=u\ntenancy=t\nfingerprint=%(fp)s\nkey_file=%(key)s\n", None, "no region"),
+    ("token file missing", "[DEFAULT]\nregion=r\nsecurity_token_file=/none/token\nkey_file=%(key)s\n", None,
+     "config:3: security_token_file: no such file"),
+    ("config missing", None, None, "cannot read the config file: No such file or directory"),
+]
+
+
+def test_config_errors(t):
+    for name, text, profile, want in CONFIG_CASES:
+        path = os.path.join(t.tmp, "cases", "config")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if os.path.exists(path):
+            os.remove(path)
+        if text is not None:
+            with open(path, "w") as f:
+                f.write(text % {"key": os.path.join(KEYS, "test_key.pem"), "enc": os.path.join(KEYS, "test_key_encrypted.pem"),
+                                "fp": FINGERPRINT, "config": path})
+        args = ["get", "ocid1.datasciencejob.oc1.iad.x", "--config-file", path] + (["--profile", profile] if profile else [])
+        rc, out, err = t.run(*args, endpoint=(name != "no region"))
+        check(rc == 1 and want in err, "config case: " + name, "rc=%d want %r\ngot %s" % (rc, want, err))
+        check("MII" not in err, "config case %s prints no key material" % name)
+    rc, out, err = t.run("get", "ocid1.datasciencejob.oc1.iad.x", env={"OCI_CONFIG_FILE": os.path.join(t.tmp, "cases", "config")},
+                         endpoint=False)
+    check("~/cases/config" in err, "config paths under HOME are shown with ~", err)
+
+
+def main():
+    dsjob = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Env(dsjob, tmp)
+        tests = [v for k, v in sorted(globals().items()) if k.startswith("test_")]
+        for test in tests:
+            t.reset()
+            for j in t.srv.state.jobs.values():
+                j["deleted"] = True
+            test(t)
+            print("ran", test.__name__)
+        t.srv.shutdown()
+    if failures:
+        print("%d failed" % len(failures))
+        return 1
+    print("all passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
