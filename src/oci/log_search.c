@@ -135,7 +135,7 @@ static int pass_results(const struct node *root, struct seen *seen,
 	return 0;
 }
 
-static int page_results(const char *body, size_t len, struct seen *seen,
+int log_page_parse(const char *body, size_t len, struct seen *seen,
 			const struct dsj_oci_watch *w, struct dsj_error *err)
 {
 	struct arena a;
@@ -164,7 +164,7 @@ int log_search_new(dsj_oci_client *c, const struct log_source *src, struct seen 
 		struct dsj_oci_response resp;
 		rc = dsj_oci_call(c, &req, &resp, err);
 		if (!rc)
-			rc = page_results(resp.body, resp.body_len, seen, w, err);
+			rc = log_page_parse(resp.body, resp.body_len, seen, w, err);
 		int more = !rc && resp.next_page[0];
 		if (more) {
 			url_escape(page, sizeof(page), resp.next_page);

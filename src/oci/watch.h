@@ -27,5 +27,8 @@ int log_source_find(dsj_oci_client *c, const char *run_json, size_t len, const c
 int log_search_new(dsj_oci_client *c, const struct log_source *src, struct seen *seen,
 		   const struct dsj_oci_watch *w, struct dsj_error *err);
 void log_source_free(struct log_source *src);
+/* One SearchResponse page: passes its new lines on (also the fuzz target's entry). */
+int log_page_parse(const char *body, size_t len, struct seen *seen,
+		   const struct dsj_oci_watch *w, struct dsj_error *err);
 
 #endif

@@ -90,7 +90,9 @@ class Env:
         cmd = shlex.split(os.environ.get("DSJ_TEST_WRAPPER", "")) + [self.dsjob] + list(args)
         if endpoint:
             cmd += ["--endpoint", self.url]
-        r = subprocess.run(cmd, capture_output=True, text=True, cwd=self.tmp, env=e, timeout=120)
+        r = subprocess.run(cmd, capture_output=True, text=True, cwd=self.tmp, env=e, timeout=300)
+        check("Sanitizer" not in r.stderr and r.returncode != 99 and "==ERROR" not in r.stderr,
+              "no sanitizer or memcheck report: %s" % " ".join(args), r.stderr[-3000:])
         return r.returncode, r.stdout, r.stderr
 
     def unsigned(self):
