@@ -8,15 +8,6 @@
 
 #include "cli.h"
 
-/* A job translates as one (with the artifact to upload); a runtime as before. */
-static int translate_any(struct cli *c, char **out, size_t *out_len, char **artifact,
-			 const char *input, size_t len, struct dsj_error *err)
-{
-	if (c->opts.job_form == DSJ_JOB_FORM_OCI_CLI)
-		return dsj_job_translate(out, out_len, artifact, input, len, &c->opts, err);
-	return dsj_translate(out, out_len, input, len, &c->opts, err);
-}
-
 static void artifact_note(const char *artifact)
 {
 	if (artifact)
@@ -50,7 +41,7 @@ static int convert(struct cli *c)
 	struct dsj_error err;
 	char *artifact = NULL;
 	int rc = strcmp(c->command, "translate") == 0
-			 ? translate_any(c, &out, &out_len, &artifact, input, len, &err)
+			 ? dsj_translate(&out, &out_len, &artifact, input, len, &c->opts, &err)
 			 : dsj_extract(&out, &out_len, input, len, &c->opts, &err);
 	free(input);
 	if (rc) {

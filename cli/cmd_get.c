@@ -10,7 +10,8 @@ static int print_job_yaml(struct cli *c, const char *job)
 	size_t len = 0;
 	struct dsj_error err;
 	c->opts.output = DSJ_FORMAT_YAML;
-	if (dsj_job_extract(&yaml, &len, job, strlen(job), &c->opts, &err)) {
+	c->opts.level = DSJ_LEVEL_JOB;
+	if (dsj_extract(&yaml, &len, job, strlen(job), &c->opts, &err)) {
 		report("GetJob", &err);
 		return EXIT_PROBLEM;
 	}

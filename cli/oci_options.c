@@ -91,7 +91,7 @@ static int takes_value(const char *a)
 int oci_parse(struct cli *c, struct oci_cli *oc, int argc, char **argv, unsigned flags)
 {
 	memset(oc, 0, sizeof(*oc));
-	dsj_oci_options_init(&oc->o);
+	dsj_oci_options_init(&oc->o, DSJ_OCI_OPTIONS_VERSION);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)

@@ -85,13 +85,14 @@ int oci_translate_file(struct cli *c, const char *file, char **body, size_t *bod
 		return EXIT_PROBLEM;
 	}
 	c->opts.job_form = DSJ_JOB_FORM_API;
+	c->opts.level = DSJ_LEVEL_JOB;
 	c->opts.output = DSJ_FORMAT_JSON;
 	c->opts.warn = report_warning;
 	c->opts.warn_ctx = &file;
 	char *out = NULL;
 	size_t out_len = 0;
 	struct dsj_error err;
-	int rc = dsj_job_translate(&out, &out_len, artifact, input, len, &c->opts, &err);
+	int rc = dsj_translate(&out, &out_len, artifact, input, len, &c->opts, &err);
 	free(input);
 	if (rc) {
 		report(file, &err);

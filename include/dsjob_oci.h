@@ -75,8 +75,14 @@ DSJ_API void dsj_oci_http_date(char out[40], long long t);
 
 /* ---- The client ---------------------------------------------------------- */
 
-/* Bump when fields are added at the end; callers set .version to it. */
+/* The version of the options structs below (struct dsj_oci_options,
+ * dsj_oci_watch, dsj_oci_run_overrides) this header describes; as with
+ * DSJ_OPTIONS_VERSION, fields are only ever added at the end. */
 #define DSJ_OCI_OPTIONS_VERSION 1
+#define DSJ_OCI_OPTIONS_INIT                                                                       \
+	{                                                                                          \
+		.version = DSJ_OCI_OPTIONS_VERSION                                                 \
+	}
 
 enum dsj_oci_auth {
 	DSJ_OCI_AUTH_AUTO = 0, /* as ADS: resource principal when its variables say so, else
@@ -92,7 +98,7 @@ typedef void (*dsj_oci_debug_fn)(const char *line, void *ctx);
 typedef void (*dsj_oci_sleep_fn)(unsigned ms, void *ctx);
 
 struct dsj_oci_options {
-	int version;		 /* DSJ_OCI_OPTIONS_VERSION */
+	unsigned int version;	 /* DSJ_OCI_OPTIONS_VERSION */
 	enum dsj_oci_auth auth;
 	const char *config_file; /* NULL = $OCI_CONFIG_FILE, else ~/.oci/config */
 	const char *profile;	 /* NULL = $OCI_CLI_PROFILE, else DEFAULT */
@@ -106,8 +112,10 @@ struct dsj_oci_options {
 	void *sleep_ctx;
 };
 
-/* Fills *o with defaults and the current version. */
-DSJ_API void dsj_oci_options_init(struct dsj_oci_options *o);
+/* Fills *o with the defaults, as DSJ_OCI_OPTIONS_INIT, for `version` (pass
+ * DSJ_OCI_OPTIONS_VERSION). Returns 0, or DSJ_EUSAGE for a NULL o or a version
+ * this library does not know. */
+DSJ_API int dsj_oci_options_init(struct dsj_oci_options *o, unsigned int version);
 
 typedef struct dsj_oci_client dsj_oci_client;
 
@@ -180,7 +188,7 @@ DSJ_API int dsj_oci_job_find(dsj_oci_client *c, const char *compartment_id,
 
 /* Run-level overrides for CreateJobRun. */
 struct dsj_oci_run_overrides {
-	int version;		 /* DSJ_OCI_OPTIONS_VERSION */
+	unsigned int version;	 /* DSJ_OCI_OPTIONS_VERSION */
 	const char *name;	 /* displayName; NULL = the service's default */
 	const char *const *env;	 /* "NAME=VALUE" strings */
 	size_t env_count;
@@ -207,7 +215,7 @@ DSJ_API int dsj_oci_json_member(char **out, size_t *out_len, const char *json, s
 typedef void (*dsj_oci_log_fn)(const char *line, const char *state, void *ctx);
 
 struct dsj_oci_watch {
-	int version;		  /* DSJ_OCI_OPTIONS_VERSION */
+	unsigned int version;	  /* DSJ_OCI_OPTIONS_VERSION */
 	unsigned poll_ms;	  /* 0 = 3000, as ADS */
 	unsigned tail_ms;	  /* reading after the run ends; 0 = 90000, as ADS */
 	volatile sig_atomic_t *stop; /* set nonzero (a signal handler) to stop watching */

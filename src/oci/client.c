@@ -6,10 +6,13 @@
 #include "oci/client.h"
 #include "util/diag.h"
 
-DSJ_API void dsj_oci_options_init(struct dsj_oci_options *o)
+DSJ_API int dsj_oci_options_init(struct dsj_oci_options *o, unsigned int version)
 {
+	if (!o || version < 1 || version > DSJ_OCI_OPTIONS_VERSION)
+		return DSJ_EUSAGE;
 	memset(o, 0, sizeof(*o));
-	o->version = DSJ_OCI_OPTIONS_VERSION;
+	o->version = version;
+	return 0;
 }
 
 static char *dup_or_null(const char *s)
@@ -58,7 +61,7 @@ DSJ_API int dsj_oci_client_new(dsj_oci_client **out, const struct dsj_oci_option
 	diag_clear(err);
 	*out = NULL;
 	if (!o || o->version < 1 || o->version > DSJ_OCI_OPTIONS_VERSION)
-		return oci_fail(err, DSJ_EUSAGE, "dsj_oci_options: unknown version %d",
+		return oci_fail(err, DSJ_EUSAGE, "dsj_oci_options: unknown version %u",
 				o ? o->version : 0);
 	if (o->endpoint && check_endpoint(o->endpoint, err))
 		return DSJ_EUSAGE;
