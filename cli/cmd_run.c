@@ -32,8 +32,7 @@ static int job_of_file(struct cli *c, dsj_oci_client *client, const char *file, 
 	return rc;
 }
 
-static int start_run(dsj_oci_client *client, const struct oci_cli *oc, const char *job,
-		     char **run)
+static int start_run(dsj_oci_client *client, const struct oci_cli *oc, const char *job, char **run)
 {
 	struct dsj_oci_run_overrides ov = {DSJ_OCI_OPTIONS_VERSION, oc->name, oc->env,
 					   oc->env_count, oc->args};
@@ -52,9 +51,9 @@ static int run_job(struct cli *c, struct oci_cli *oc, dsj_oci_client *client)
 {
 	char *job = NULL, *run = NULL, *run_id = NULL;
 	struct dsj_error err;
-	int rc = oc->job_id ? (dsj_oci_job_get(client, oc->job_id, &job, &err) ? oci_report(&err)
-									       : 0)
-			    : job_of_file(c, client, oc->positional[0], &job);
+	int rc = oc->job_id
+			 ? (dsj_oci_job_get(client, oc->job_id, &job, &err) ? oci_report(&err) : 0)
+			 : job_of_file(c, client, oc->positional[0], &job);
 	if (!rc)
 		rc = start_run(client, oc, job, &run);
 	if (!rc && dsj_oci_json_string(&run_id, run, strlen(run), "id")) {
@@ -85,7 +84,8 @@ int cmd_run(struct cli *c, int argc, char **argv)
 	if (oc.local) {
 		/* `dsjob run --local` runs the job here; it belongs to the artifact
 		 * builder (cmd_run_local), which is not in this build yet. */
-		fprintf(stderr, "dsjob: run --local needs the artifact builder, not in this build\n");
+		fprintf(stderr,
+			"dsjob: run --local needs the artifact builder, not in this build\n");
 		return EXIT_USAGE;
 	}
 	if ((oc.job_id != NULL) == (oc.npositional == 1) || oc.npositional > 1)

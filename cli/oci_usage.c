@@ -8,7 +8,7 @@
 	"OCI options (every command that talks to OCI):\n"                                         \
 	"  --config-file F   the config file (default $OCI_CONFIG_FILE, else ~/.oci/config)\n"     \
 	"  --profile P       its profile (default $OCI_CLI_PROFILE, else DEFAULT)\n"               \
-	"  --auth A          api_key, security_token or resource_principal (default: resource\n"  \
+	"  --auth A          api_key, security_token or resource_principal (default: resource\n"   \
 	"                    principal when OCI_RESOURCE_PRINCIPAL_VERSION is set, else the\n"     \
 	"                    profile: a session token when it has security_token_file)\n"          \
 	"  --region R        region (default: the profile's)\n"                                    \
@@ -33,8 +33,8 @@ static const char usage_apply[] =
 	"uploads its artifact (content-disposition with its file name). When the upload\n"
 	"fails the job is deleted again. Prints the job OCID (--output json: the Job).\n"
 	"\n"
-	"  --dry-run   print the requests instead of sending them (no credentials needed)\n"
-	OCI_OPTIONS_HELP;
+	"  --dry-run   print the requests instead of sending them (no credentials "
+	"needed)\n" OCI_OPTIONS_HELP;
 
 static const char usage_run[] =
 	"usage: dsjob run FILE | --job-id OCID [--env K=V]... [--args S] [--name N]\n"
@@ -48,8 +48,7 @@ static const char usage_run[] =
 	"  --name N      the run's display name\n"
 	"  --watch       follow the run's logs to its end and exit with its exit code\n"
 	"                (1 when FAILED without one, 125 when CANCELED, 130 after Ctrl-C)\n"
-	"  --cancel-on-interrupt   Ctrl-C cancels the run (else it goes on)\n"
-	OCI_OPTIONS_HELP;
+	"  --cancel-on-interrupt   Ctrl-C cancels the run (else it goes on)\n" OCI_OPTIONS_HELP;
 
 static const char usage_watch[] =
 	"usage: dsjob watch [--cancel-on-interrupt] [OCI] RUN_OCID\n"

@@ -98,7 +98,7 @@ typedef void (*dsj_oci_debug_fn)(const char *line, void *ctx);
 typedef void (*dsj_oci_sleep_fn)(unsigned ms, void *ctx);
 
 struct dsj_oci_options {
-	unsigned int version;	 /* DSJ_OCI_OPTIONS_VERSION */
+	unsigned int version; /* DSJ_OCI_OPTIONS_VERSION */
 	enum dsj_oci_auth auth;
 	const char *config_file; /* NULL = $OCI_CONFIG_FILE, else ~/.oci/config */
 	const char *profile;	 /* NULL = $OCI_CLI_PROFILE, else DEFAULT */
@@ -141,18 +141,18 @@ struct dsj_oci_request {
 	const char *path; /* with the API version: "/20190101/jobs" */
 	const char *body; /* NULL = none */
 	size_t body_len;
-	const char *content_type;  /* NULL = application/json */
-	const char *disposition;   /* content-disposition, or NULL */
-	int exclude_body;	   /* body not signed (binary upload) */
-	int retry_token;	   /* send one opc-retry-token on every attempt */
+	const char *content_type; /* NULL = application/json */
+	const char *disposition;  /* content-disposition, or NULL */
+	int exclude_body;	  /* body not signed (binary upload) */
+	int retry_token;	  /* send one opc-retry-token on every attempt */
 };
 
 struct dsj_oci_response {
 	long status;
 	char *body; /* heap, NUL-terminated; free with dsj_free */
 	size_t body_len;
-	char request_id[128];	 /* opc-request-id */
-	char next_page[512];	 /* opc-next-page, "" when none */
+	char request_id[128]; /* opc-request-id */
+	char next_page[512];  /* opc-next-page, "" when none */
 };
 
 /* Sends one request (retrying as the SDKs do) and fills *resp with a 2xx
@@ -167,9 +167,8 @@ DSJ_API void dsj_oci_response_free(struct dsj_oci_response *resp);
 
 DSJ_API int dsj_oci_job_create(dsj_oci_client *c, const char *body, size_t len, char **out,
 			       struct dsj_error *err);
-DSJ_API int dsj_oci_job_artifact_upload(dsj_oci_client *c, const char *job_id,
-					const char *data, size_t len, const char *file_name,
-					struct dsj_error *err);
+DSJ_API int dsj_oci_job_artifact_upload(dsj_oci_client *c, const char *job_id, const char *data,
+					size_t len, const char *file_name, struct dsj_error *err);
 DSJ_API int dsj_oci_job_delete(dsj_oci_client *c, const char *job_id, struct dsj_error *err);
 DSJ_API int dsj_oci_job_get(dsj_oci_client *c, const char *job_id, char **out,
 			    struct dsj_error *err);
@@ -177,22 +176,20 @@ DSJ_API int dsj_oci_job_run_create(dsj_oci_client *c, const char *body, size_t l
 				   struct dsj_error *err);
 DSJ_API int dsj_oci_job_run_get(dsj_oci_client *c, const char *run_id, char **out,
 				struct dsj_error *err);
-DSJ_API int dsj_oci_job_run_cancel(dsj_oci_client *c, const char *run_id,
-				   struct dsj_error *err);
+DSJ_API int dsj_oci_job_run_cancel(dsj_oci_client *c, const char *run_id, struct dsj_error *err);
 
 /* The newest ACTIVE job with this display name in the compartment and project
  * (ListJobs), as Job JSON in *out; DSJ_EINPUT when there is none. */
-DSJ_API int dsj_oci_job_find(dsj_oci_client *c, const char *compartment_id,
-			     const char *project_id, const char *name, char **out,
-			     struct dsj_error *err);
+DSJ_API int dsj_oci_job_find(dsj_oci_client *c, const char *compartment_id, const char *project_id,
+			     const char *name, char **out, struct dsj_error *err);
 
 /* Run-level overrides for CreateJobRun. */
 struct dsj_oci_run_overrides {
-	unsigned int version;	 /* DSJ_OCI_OPTIONS_VERSION */
-	const char *name;	 /* displayName; NULL = the service's default */
-	const char *const *env;	 /* "NAME=VALUE" strings */
+	unsigned int version;	/* DSJ_OCI_OPTIONS_VERSION */
+	const char *name;	/* displayName; NULL = the service's default */
+	const char *const *env; /* "NAME=VALUE" strings */
 	size_t env_count;
-	const char *args;	 /* commandLineArguments; NULL = the job's */
+	const char *args; /* commandLineArguments; NULL = the job's */
 };
 
 /* The CreateJobRun body for a Job (JSON as GetJob or CreateJob answer it). */
@@ -215,9 +212,9 @@ DSJ_API int dsj_oci_json_member(char **out, size_t *out_len, const char *json, s
 typedef void (*dsj_oci_log_fn)(const char *line, const char *state, void *ctx);
 
 struct dsj_oci_watch {
-	unsigned int version;	  /* DSJ_OCI_OPTIONS_VERSION */
-	unsigned poll_ms;	  /* 0 = 3000, as ADS */
-	unsigned tail_ms;	  /* reading after the run ends; 0 = 90000, as ADS */
+	unsigned int version;	     /* DSJ_OCI_OPTIONS_VERSION */
+	unsigned poll_ms;	     /* 0 = 3000, as ADS */
+	unsigned tail_ms;	     /* reading after the run ends; 0 = 90000, as ADS */
 	volatile sig_atomic_t *stop; /* set nonzero (a signal handler) to stop watching */
 	dsj_oci_log_fn on_log;
 	void *ctx;

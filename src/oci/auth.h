@@ -7,8 +7,8 @@
 
 const struct config_entry *auth_require(const struct config_profile *p, const char *profile,
 					const char *key, struct dsj_error *err);
-int auth_entry_file(const struct config_profile *p, const struct config_entry *e,
-		    const char *home, char **data, size_t *len, struct dsj_error *err);
+int auth_entry_file(const struct config_profile *p, const struct config_entry *e, const char *home,
+		    char **data, size_t *len, struct dsj_error *err);
 int auth_profile_key(EVP_PKEY **key, const struct config_profile *p, const char *profile,
 		     const char *home, struct dsj_error *err);
 

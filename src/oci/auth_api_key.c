@@ -18,8 +18,8 @@ static int entry_fail(struct dsj_error *err, const struct config_profile *p,
 {
 	char msg[400];
 	snprintf(msg, sizeof(msg), fmt, arg);
-	return diag_at(err, DSJ_OCI_ECONFIG, e->line, 0, e->key, "ConfigFileError",
-		       "%s:%u: %s: %s", p->file, e->line, e->key, msg);
+	return diag_at(err, DSJ_OCI_ECONFIG, e->line, 0, e->key, "ConfigFileError", "%s:%u: %s: %s",
+		       p->file, e->line, e->key, msg);
 }
 
 const struct config_entry *auth_require(const struct config_profile *p, const char *profile,
@@ -29,14 +29,13 @@ const struct config_entry *auth_require(const struct config_profile *p, const ch
 	if (e && *e->value)
 		return e;
 	diag_at(err, DSJ_OCI_ECONFIG, e ? e->line : 0, 0, key, "ConfigFileError",
-		"%s: profile [%s]: `%s` is %s", p->file, profile, key,
-		e ? "empty" : "missing");
+		"%s: profile [%s]: `%s` is %s", p->file, profile, key, e ? "empty" : "missing");
 	return NULL;
 }
 
 /* Reads the file a config entry names ("~" expanded). */
-int auth_entry_file(const struct config_profile *p, const struct config_entry *e,
-		    const char *home, char **data, size_t *len, struct dsj_error *err)
+int auth_entry_file(const struct config_profile *p, const struct config_entry *e, const char *home,
+		    char **data, size_t *len, struct dsj_error *err)
 {
 	char *path = path_expand(e->value, home);
 	if (!path)

@@ -11,8 +11,7 @@
 #define RP_MAX_BYTES ((size_t)1 << 20)
 
 /* The variable's value, or the file it names when it is an absolute path. */
-static int rp_value(const char *name, int required, char **out, size_t *len,
-		    struct dsj_error *err)
+static int rp_value(const char *name, int required, char **out, size_t *len, struct dsj_error *err)
 {
 	*out = NULL;
 	*len = 0;

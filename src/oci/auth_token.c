@@ -31,7 +31,8 @@ int auth_token_signer(struct credentials *out, EVP_PKEY *key, const char *token,
 		if (token[i] == '"' || token[i] == '\\' || (unsigned char)token[i] < 0x21) {
 			EVP_PKEY_free(key);
 			return oci_fail(err, DSJ_OCI_ECONFIG, "the %s is not a token",
-					refresh_hint ? "session token" : "resource principal token");
+					refresh_hint ? "session token"
+						     : "resource principal token");
 		}
 	long long exp = jwt_expiry(token, len);
 	if (exp >= 0 && exp <= now) {
@@ -57,8 +58,7 @@ int auth_token_signer(struct credentials *out, EVP_PKEY *key, const char *token,
 }
 
 int auth_security_token(struct credentials *out, const struct config_profile *p,
-			const char *profile, const char *home, long long now,
-			struct dsj_error *err)
+			const char *profile, const char *home, long long now, struct dsj_error *err)
 {
 	const struct config_entry *tf = auth_require(p, profile, "security_token_file", err);
 	if (!tf)

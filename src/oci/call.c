@@ -19,8 +19,8 @@ struct prepared {
 	char target[4096];
 };
 
-static int prepare(const dsj_oci_client *c, const struct dsj_oci_request *req,
-		   struct prepared *p, struct dsj_error *err)
+static int prepare(const dsj_oci_client *c, const struct dsj_oci_request *req, struct prepared *p,
+		   struct dsj_error *err)
 {
 	char *base = client_base_url(c, req->service);
 	char prefix[512];
@@ -52,9 +52,9 @@ static struct curl_slist *add(struct curl_slist *h, int *failed, const char *fmt
 	return n ? n : h;
 }
 
-static struct curl_slist *headers_for(const struct dsj_oci_request *req,
-				      const struct prepared *p, const struct dsj_oci_signed *s,
-				      const char *retry_token, int *failed)
+static struct curl_slist *headers_for(const struct dsj_oci_request *req, const struct prepared *p,
+				      const struct dsj_oci_signed *s, const char *retry_token,
+				      int *failed)
 {
 	struct curl_slist *h = NULL;
 	h = add(h, failed, "date: %s", s->date);
@@ -76,13 +76,12 @@ static struct curl_slist *headers_for(const struct dsj_oci_request *req,
 }
 
 /* One signed attempt; 0 with an answer in r, -1 without one (r->net_error). */
-static int attempt(dsj_oci_client *c, const struct dsj_oci_request *req,
-		   const struct prepared *p, const char *retry_token, struct http_reply *r,
-		   struct dsj_error *err)
+static int attempt(dsj_oci_client *c, const struct dsj_oci_request *req, const struct prepared *p,
+		   const char *retry_token, struct http_reply *r, struct dsj_error *err)
 {
-	struct dsj_oci_sign_input in = {req->method,	   p->host,   p->target, NULL,
-					req->content_type, req->body, req->body_len,
-					req->exclude_body};
+	struct dsj_oci_sign_input in = {req->method,   p->host,		  p->target,
+					NULL,	       req->content_type, req->body,
+					req->body_len, req->exclude_body};
 	struct dsj_oci_signed s;
 	memset(r, 0, sizeof(*r));
 	buf_init(&r->body, 0);
@@ -128,9 +127,9 @@ static int worth_retrying(const struct http_reply *r)
 		return retry_should(0, NULL, 1);
 	if (r->status < 400)
 		return 0;
-	char *code = r->status == 409 ? json_pick(r->body.data ? r->body.data : "", r->body.len,
-						  "code")
-				      : NULL;
+	char *code = r->status == 409
+			     ? json_pick(r->body.data ? r->body.data : "", r->body.len, "code")
+			     : NULL;
 	int again = retry_should(r->status, code, 0);
 	free(code);
 	return again;

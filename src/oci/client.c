@@ -39,7 +39,8 @@ static int check_endpoint(const char *endpoint, struct dsj_error *err)
 	char host[256], prefix[512];
 	if (url_split(endpoint, host, sizeof(host), prefix, sizeof(prefix)))
 		return oci_fail(err, DSJ_EUSAGE,
-				"--endpoint: '%s' is not an http:// or https:// base URL", endpoint);
+				"--endpoint: '%s' is not an http:// or https:// base URL",
+				endpoint);
 	return 0;
 }
 

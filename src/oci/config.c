@@ -52,8 +52,7 @@ static struct config_entry *entry_for(struct config_profile *p, const char *key)
 	return e;
 }
 
-static int put(struct config_profile *p, const char *key, const char *v, size_t vlen,
-	       unsigned line)
+static int put(struct config_profile *p, const char *key, const char *v, size_t vlen, unsigned line)
 {
 	struct config_entry *e = entry_for(p, key);
 	char *value = e ? strndup(v, vlen) : NULL;
@@ -84,7 +83,7 @@ static int key_value(struct parse *p, const char *s, const char *e)
 	key[klen] = '\0';
 	if (p->in == BEFORE_ANY)
 		return located(p, "a key before the first `[PROFILE]` header");
-	struct config_profile *into = p->in == WANTED ? p->own
+	struct config_profile *into = p->in == WANTED		 ? p->own
 				      : p->in == DEFAULT_SECTION ? p->defaults
 								 : NULL;
 	if (into && put(into, key, vs, (size_t)(ve - vs), p->line))

@@ -38,7 +38,7 @@ static int from_config(struct credentials *out, const struct dsj_oci_options *o,
 		return rc;
 	if (auth == DSJ_OCI_AUTH_AUTO)
 		auth = config_get(&p, "security_token_file") ? DSJ_OCI_AUTH_SECURITY_TOKEN
-							      : DSJ_OCI_AUTH_API_KEY;
+							     : DSJ_OCI_AUTH_API_KEY;
 	rc = auth == DSJ_OCI_AUTH_SECURITY_TOKEN
 		     ? auth_security_token(out, &p, profile_name(o), o->home, now, err)
 		     : auth_api_key(out, &p, profile_name(o), o->home, err);

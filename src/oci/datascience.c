@@ -54,9 +54,8 @@ DSJ_API int dsj_oci_job_create(dsj_oci_client *c, const char *body, size_t len, 
 	return call_json(c, "POST", DS "/jobs", body, len, 1, out, err);
 }
 
-DSJ_API int dsj_oci_job_artifact_upload(dsj_oci_client *c, const char *job_id,
-					const char *data, size_t len, const char *file_name,
-					struct dsj_error *err)
+DSJ_API int dsj_oci_job_artifact_upload(dsj_oci_client *c, const char *job_id, const char *data,
+					size_t len, const char *file_name, struct dsj_error *err)
 {
 	char path[400], disposition[600];
 	if (path_for(path, sizeof(path), DS "/jobs/%s/artifact", job_id, "upload", err))
@@ -85,8 +84,8 @@ DSJ_API int dsj_oci_job_artifact_upload(dsj_oci_client *c, const char *job_id,
 DSJ_API int dsj_oci_job_delete(dsj_oci_client *c, const char *job_id, struct dsj_error *err)
 {
 	char path[400];
-	if (path_for(path, sizeof(path), DS "/jobs/%s?deleteRelatedJobRuns=true", job_id,
-		     "delete", err))
+	if (path_for(path, sizeof(path), DS "/jobs/%s?deleteRelatedJobRuns=true", job_id, "delete",
+		     err))
 		return DSJ_EUSAGE;
 	return call_json(c, "DELETE", path, NULL, 0, 0, NULL, err);
 }
@@ -115,8 +114,7 @@ DSJ_API int dsj_oci_job_run_get(dsj_oci_client *c, const char *run_id, char **ou
 	return call_json(c, "GET", path, NULL, 0, 0, out, err);
 }
 
-DSJ_API int dsj_oci_job_run_cancel(dsj_oci_client *c, const char *run_id,
-				   struct dsj_error *err)
+DSJ_API int dsj_oci_job_run_cancel(dsj_oci_client *c, const char *run_id, struct dsj_error *err)
 {
 	char path[400];
 	if (path_for(path, sizeof(path), DS "/jobRuns/%s/actions/cancelJobRun", run_id, "cancel",

@@ -23,8 +23,8 @@ void debug_line(const dsj_oci_client *c, const char *fmt, ...)
 	c->o.debug(line, c->o.debug_ctx);
 }
 
-static void debug_body(const dsj_oci_client *c, const char *prefix, const char *body,
-		       size_t len, int binary)
+static void debug_body(const dsj_oci_client *c, const char *prefix, const char *body, size_t len,
+		       int binary)
 {
 	if (!len)
 		return;

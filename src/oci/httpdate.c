@@ -19,6 +19,6 @@ DSJ_API void dsj_oci_http_date(char out[40], long long t)
 		return;
 	}
 	snprintf(out, 40, "%s, %02d %s %04d %02d:%02d:%02d GMT", day_names[tm.tm_wday % 7],
-		 tm.tm_mday, month_names[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour,
-		 tm.tm_min, tm.tm_sec);
+		 tm.tm_mday, month_names[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+		 tm.tm_sec);
 }

@@ -27,14 +27,14 @@ static int first_item(char **out, const char *json, size_t len)
 	return rc;
 }
 
-DSJ_API int dsj_oci_job_find(dsj_oci_client *c, const char *compartment_id,
-			     const char *project_id, const char *name, char **out,
-			     struct dsj_error *err)
+DSJ_API int dsj_oci_job_find(dsj_oci_client *c, const char *compartment_id, const char *project_id,
+			     const char *name, char **out, struct dsj_error *err)
 {
 	diag_clear(err);
 	*out = NULL;
 	if (!compartment_id || !ocid_ok(compartment_id) || !project_id || !ocid_ok(project_id))
-		return oci_fail(err, DSJ_EUSAGE, "find job: compartment and project OCIDs required");
+		return oci_fail(err, DSJ_EUSAGE,
+				"find job: compartment and project OCIDs required");
 	char escaped[1600], path[2400];
 	url_escape(escaped, sizeof(escaped), name ? name : "");
 	snprintf(path, sizeof(path),
@@ -49,6 +49,7 @@ DSJ_API int dsj_oci_job_find(dsj_oci_client *c, const char *compartment_id,
 	rc = first_item(out, resp.body, resp.body_len);
 	dsj_oci_response_free(&resp);
 	if (rc == DSJ_EINPUT)
-		return oci_fail(err, DSJ_EINPUT, "no ACTIVE job named '%.200s' in the project", name);
+		return oci_fail(err, DSJ_EINPUT, "no ACTIVE job named '%.200s' in the project",
+				name);
 	return rc ? diag_nomem(err) : 0;
 }

@@ -36,8 +36,8 @@ static int pem_is_encrypted(const char *pem, size_t len)
 	return 0;
 }
 
-int key_load(EVP_PKEY **out, const char *pem, size_t len, const char *passphrase,
-	     char *why, size_t why_size)
+int key_load(EVP_PKEY **out, const char *pem, size_t len, const char *passphrase, char *why,
+	     size_t why_size)
 {
 	*out = NULL;
 	if (len > (1u << 20)) {

@@ -28,8 +28,8 @@ static long long days_from_civil(long long y, unsigned m, unsigned d)
 static long long rfc3339_seconds(const char *s)
 {
 	int y, mo, d, h, mi, sec;
-	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6 ||
-	    mo < 1 || mo > 12 || d < 1 || d > 31)
+	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6 || mo < 1 ||
+	    mo > 12 || d < 1 || d > 31)
 		return -1;
 	return days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + sec;
 }
@@ -59,18 +59,23 @@ int log_source_find(dsj_oci_client *c, const char *run_json, size_t len, const c
 	else if (log_id && group) {
 		char path[700];
 		snprintf(path, sizeof(path), "/20200531/logGroups/%s/logs/%s", group, log_id);
-		struct dsj_oci_request req = {DSJ_OCI_LOGGING, "GET", path, NULL, 0, NULL, NULL, 0, 0};
+		struct dsj_oci_request req = {
+			DSJ_OCI_LOGGING, "GET", path, NULL, 0, NULL, NULL, 0, 0};
 		struct dsj_oci_response resp;
 		rc = dsj_oci_call(c, &req, &resp, err);
-		char *compartment = rc ? NULL : json_pick(resp.body, resp.body_len, "compartmentId");
+		char *compartment =
+			rc ? NULL : json_pick(resp.body, resp.body_len, "compartmentId");
 		dsj_oci_response_free(&resp);
 		if (!rc && !compartment)
-			rc = oci_fail(err, DSJ_OCI_EREPLY, "the log %s has no compartmentId", log_id);
+			rc = oci_fail(err, DSJ_OCI_EREPLY, "the log %s has no compartmentId",
+				      log_id);
 		struct buf q;
 		buf_init(&q, 0);
 		if (!rc)
-			buf_printf(&q, "SEARCH \"%s/%s/%s\" | WHERE source = '*%s' | SORT BY datetime ASC",
-				   compartment, group, log_id, run_id);
+			buf_printf(
+				&q,
+				"SEARCH \"%s/%s/%s\" | WHERE source = '*%s' | SORT BY datetime ASC",
+				compartment, group, log_id, run_id);
 		free(compartment);
 		if (!rc && !(src->query = buf_detach(&q, NULL)))
 			rc = diag_nomem(err);
@@ -114,8 +119,7 @@ static const struct node *at(const struct node *n, const char *k)
 }
 
 /* Each result's logContent: {id, data: {message}}. */
-static int pass_results(const struct node *root, struct seen *seen,
-			const struct dsj_oci_watch *w)
+static int pass_results(const struct node *root, struct seen *seen, const struct dsj_oci_watch *w)
 {
 	const struct node *results = at(root, "results");
 	if (!results || results->kind != NODE_SEQ)
@@ -135,8 +139,8 @@ static int pass_results(const struct node *root, struct seen *seen,
 	return 0;
 }
 
-int log_page_parse(const char *body, size_t len, struct seen *seen,
-			const struct dsj_oci_watch *w, struct dsj_error *err)
+int log_page_parse(const char *body, size_t len, struct seen *seen, const struct dsj_oci_watch *w,
+		   struct dsj_error *err)
 {
 	struct arena a;
 	const struct node *root = answer_read(&a, body, len);
@@ -144,7 +148,8 @@ int log_page_parse(const char *body, size_t len, struct seen *seen,
 	arena_free(&a);
 	if (rc == -2)
 		return diag_nomem(err);
-	return rc ? oci_fail(err, DSJ_OCI_EREPLY, "the log search answer is not SearchResponse JSON")
+	return rc ? oci_fail(err, DSJ_OCI_EREPLY,
+			     "the log search answer is not SearchResponse JSON")
 		  : 0;
 }
 
@@ -159,8 +164,8 @@ int log_search_new(dsj_oci_client *c, const struct log_source *src, struct seen 
 	char path[2048] = "/20190909/search?limit=1000", page[1600];
 	int rc = 0;
 	for (int n = 0; !rc && n < PAGES_MAX; n++) {
-		struct dsj_oci_request req = {DSJ_OCI_LOGGING, "POST", path, body, strlen(body),
-					      NULL,	       NULL,   0,    0};
+		struct dsj_oci_request req = {
+			DSJ_OCI_LOGGING, "POST", path, body, strlen(body), NULL, NULL, 0, 0};
 		struct dsj_oci_response resp;
 		rc = dsj_oci_call(c, &req, &resp, err);
 		if (!rc)

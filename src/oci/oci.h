@@ -34,8 +34,8 @@ struct config_entry {
 	unsigned line; /* where the value was set */
 };
 struct config_profile {
-	char *file;	/* as shown in messages ("~/.oci/config") */
-	char *path;	/* as opened */
+	char *file; /* as shown in messages ("~/.oci/config") */
+	char *path; /* as opened */
 	struct config_entry entries[CONFIG_KEYS_MAX];
 	size_t count;
 };

@@ -8,8 +8,8 @@
 #include "oci/oci.h"
 #include "util/diag.h"
 
-static int copy_member(struct arena *a, struct node *body, const struct node *job,
-		       const char *from, const char *to, struct dsj_error *err)
+static int copy_member(struct arena *a, struct node *body, const struct node *job, const char *from,
+		       const char *to, struct dsj_error *err)
 {
 	const struct node *v = json_walk(job, from);
 	if (!v || v->kind != NODE_STR || !ocid_ok(v->u.str.ptr))
@@ -28,7 +28,8 @@ static int env_map(struct arena *a, struct node **out, const struct dsj_oci_run_
 		const char *kv = ov->env[i];
 		const char *eq = strchr(kv, '=');
 		if (!eq || eq == kv)
-			return oci_fail(err, DSJ_EUSAGE, "--env takes NAME=VALUE, not '%.200s'", kv);
+			return oci_fail(err, DSJ_EUSAGE, "--env takes NAME=VALUE, not '%.200s'",
+					kv);
 		char *name = arena_strndup(a, kv, (size_t)(eq - kv));
 		if (!name || map_set(a, *out, name, node_new_cstr(a, eq + 1)))
 			return diag_nomem(err);

@@ -47,8 +47,8 @@ void url_escape(char *out, size_t size, const char *s)
 	size_t n = 0;
 	for (; *s && n + 4 < size; s++) {
 		unsigned char ch = (unsigned char)*s;
-		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-		    ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
 			out[n++] = (char)ch;
 		} else {
 			out[n++] = '%';

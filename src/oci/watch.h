@@ -17,7 +17,7 @@ int seen_add(struct seen *s, const char *id);
 void seen_free(struct seen *s);
 
 struct log_source {
-	char *query; /* the search query, NULL until the run has a log */
+	char *query;	 /* the search query, NULL until the run has a log */
 	long long since; /* UTC seconds: the run's start */
 };
 /* Finds the run's log (logDetails) and its compartment; 0 without a log yet. */
@@ -28,7 +28,7 @@ int log_search_new(dsj_oci_client *c, const struct log_source *src, struct seen 
 		   const struct dsj_oci_watch *w, struct dsj_error *err);
 void log_source_free(struct log_source *src);
 /* One SearchResponse page: passes its new lines on (also the fuzz target's entry). */
-int log_page_parse(const char *body, size_t len, struct seen *seen,
-		   const struct dsj_oci_watch *w, struct dsj_error *err);
+int log_page_parse(const char *body, size_t len, struct seen *seen, const struct dsj_oci_watch *w,
+		   struct dsj_error *err);
 
 #endif

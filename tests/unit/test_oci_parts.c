@@ -101,7 +101,8 @@ static void test_exit_status(void **state)
 	assert_int_equal(run_exit_status("FAILED", "exit code 0"), 1);
 	assert_int_equal(run_exit_status("CANCELED", "exit code 3"), DSJ_OCI_EXIT_CANCELED);
 	assert_int_equal(run_exit_status("DELETED", NULL), DSJ_OCI_EXIT_CANCELED);
-	const char run[] = "{\"lifecycleState\": \"FAILED\", \"lifecycleDetails\": \"exit code 7\"}";
+	const char run[] =
+		"{\"lifecycleState\": \"FAILED\", \"lifecycleDetails\": \"exit code 7\"}";
 	assert_int_equal(dsj_oci_run_exit_code(run, sizeof(run) - 1), 7);
 	assert_int_equal(dsj_oci_run_exit_code("[", 1), -1);
 }
@@ -113,13 +114,15 @@ static void test_endpoints(void **state)
 		{"iad", "0", "https://datascience.us-ashburn-1.oci.oraclecloud.com"},
 		{"eu-frankfurt-1", "1", "https://logging.eu-frankfurt-1.oci.oraclecloud.com"},
 		{"us-langley-1", "0", "https://datascience.us-langley-1.oci.oraclegovcloud.com"},
-		{"uk-gov-london-1", "0", "https://datascience.uk-gov-london-1.oci.oraclegovcloud.uk"},
+		{"uk-gov-london-1", "0",
+		 "https://datascience.uk-gov-london-1.oci.oraclegovcloud.uk"},
 		{"ap-chiyoda-1", "0", "https://datascience.ap-chiyoda-1.oci.oraclecloud8.com"},
 		{"eu-dcc-milan-1", "0", "https://datascience.eu-dcc-milan-1.oci.oraclecloud.eu"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char *url = endpoint_for(cases[i][1][0] == '1' ? DSJ_OCI_LOGGING : DSJ_OCI_DATA_SCIENCE,
-					 cases[i][0]);
+		char *url =
+			endpoint_for(cases[i][1][0] == '1' ? DSJ_OCI_LOGGING : DSJ_OCI_DATA_SCIENCE,
+				     cases[i][0]);
 		assert_string_equal(url, cases[i][2]);
 		free(url);
 	}

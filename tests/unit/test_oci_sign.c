@@ -21,7 +21,7 @@
 
 #define DATE "Thu, 05 Jan 2014 21:31:40 GMT"
 #define KEY_ID                                                                                     \
-	"ocid1.tenancy.oc1..aaaaaaaaba3pv6wkcr4jqae5f15p2b2m2yt2j6rx32uzr4h25vqstifsfdsq/"          \
+	"ocid1.tenancy.oc1..aaaaaaaaba3pv6wkcr4jqae5f15p2b2m2yt2j6rx32uzr4h25vqstifsfdsq/"         \
 	"ocid1.user.oc1..aaaaaaaat5nvwcna5j6aqzjcaty5eqbb6qt2jvpkanghtgdaqedqw3rynjq/"             \
 	"20:3b:97:13:55:1c:5b:0d:d3:37:d8:50:4e:c5:3a:34"
 #define GET_TARGET                                                                                 \
@@ -31,13 +31,16 @@
 	"abyhqljrgvttnlx73nmrwfaux7kcvzfs3s66izvxf2h4lgvyndsdsnoiwr5q"
 #define POST_BODY                                                                                  \
 	"{\n    \"compartmentId\": "                                                               \
-	"\"ocid1.compartment.oc1..aaaaaaaam3we6vgnherjq5q2idnccdflvjsnog7mlr6rtdb25gilchfeyjxa\",\n " \
+	"\"ocid1.compartment.oc1..aaaaaaaam3we6vgnherjq5q2idnccdflvjsnog7mlr6rtdb25gilchfeyjxa\"," \
+	"\n "                                                                                      \
 	"   \"instanceId\": "                                                                      \
-	"\"ocid1.instance.oc1.phx.abuw4ljrlsfiqw6vzzxb43vyypt4pkodawglp3wqxjqofakrwvou52gb6s5a\",\n" \
+	"\"ocid1.instance.oc1.phx.abuw4ljrlsfiqw6vzzxb43vyypt4pkodawglp3wqxjqofakrwvou52gb6s5a\"," \
+	"\n"                                                                                       \
 	"    \"volumeId\": "                                                                       \
 	"\"ocid1.volume.oc1.phx.abyhqljrgvttnlx73nmrwfaux7kcvzfs3s66izvxf2h4lgvyndsdsnoiwr5q\"\n}"
 #define HEADERS_GET "headers=\"date (request-target) host\""
-#define HEADERS_BODY "headers=\"date (request-target) host content-length content-type x-content-sha256\""
+#define HEADERS_BODY                                                                               \
+	"headers=\"date (request-target) host content-length content-type x-content-sha256\""
 
 struct sign_case {
 	const char *name, *method, *host, *target, *body;
@@ -51,8 +54,8 @@ static const struct sign_case cases[] = {
 	 "GBas7grhyrhSKHP6AVIj/h5/Vp8bd/peM79H9Wv8kjoaCivujVXlpbKLjMPeDUhxkFIWtTtLBj3sUzaFj34XE6YZ"
 	 "AHc9r2DmE4pMwOAy/kiITcZxa1oHPOeRheC0jP2dqbTll8fmTZVwKZOKHYPtrLJIJQHJjNvxFWeHQjMaR7M=",
 	 ""},
-	{"official POST", "POST", "iaas.us-phoenix-1.oraclecloud.com", "/20160918/volumeAttachments",
-	 POST_BODY, 0, HEADERS_BODY,
+	{"official POST", "POST", "iaas.us-phoenix-1.oraclecloud.com",
+	 "/20160918/volumeAttachments", POST_BODY, 0, HEADERS_BODY,
 	 "Mje8vIDPlwIHmD/cTDwRxE7HaAvBg16JnVcsuqaNRim23fFPgQfLoOOxae6WqKb1uPjYEl0qIdazWaBy/Ml8DRhq"
 	 "locMwoSXv0fbukP8J5N80LCmzT/FFBvIvTB91XuXI3hYfP9Zt1l7S6ieVadHUfqBedWH0itrtPJBgKmrWso=",
 	 "V9Z20UJTvkvpJ50flBzKE32+6m2zJjweHpDMX/U4Uy0="},
@@ -100,8 +103,14 @@ static void test_vectors(void **state)
 	dsj_oci_signer *s = test_signer(KEY_ID);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const struct sign_case *c = &cases[i];
-		struct dsj_oci_sign_input in = {c->method, c->host, c->target, DATE, NULL, c->body,
-						c->body ? strlen(c->body) : 0, c->exclude_body};
+		struct dsj_oci_sign_input in = {c->method,
+						c->host,
+						c->target,
+						DATE,
+						NULL,
+						c->body,
+						c->body ? strlen(c->body) : 0,
+						c->exclude_body};
 		struct dsj_oci_signed out;
 		struct dsj_error err = {0};
 		assert_int_equal(dsj_oci_sign(s, &in, &out, &err), 0);
