@@ -196,6 +196,10 @@ struct dsj_oci_run_overrides {
 DSJ_API int dsj_oci_run_body(char **out, size_t *out_len, const char *job_json, size_t len,
 			     const struct dsj_oci_run_overrides *ov, struct dsj_error *err);
 
+/* How many job runs one run of this Job is: OCI__WORKER_COUNT + 1 for a 2.8
+ * pyTorchDistributed job (ADS starts a main run and the workers), else 1. */
+DSJ_API int dsj_oci_job_replicas(const char *job_json, size_t len);
+
 /* ---- JSON helpers for answers ---------------------------------------------- */
 
 /* The string at a dotted path ("lifecycleState", "logDetails.logId") of a JSON

@@ -255,6 +255,27 @@ def test_cancel_get_watch(t):
           "the empty cancel POST signs the empty body")
 
 
+def test_pytorch_replicas(t):
+    st = t.srv.state
+    job_id = "ocid1.datasciencejob.oc1.iad.pytorch"
+    st.jobs[job_id] = {"deleted": False, "artifact": None, "job": {
+        "id": job_id, "displayName": "pt", "compartmentId": "ocid1.compartment.oc1..aaa",
+        "projectId": "ocid1.datascienceproject.oc1.iad.aaa", "lifecycleState": "ACTIVE",
+        "jobConfigurationDetails": {"jobType": "DEFAULT", "environmentVariables": {
+            "JOB_RUN_ENTRYPOINT": "driver_pytorch.py", "OCI__WORKER_COUNT": "2"}}}}
+    rc, out, err = t.run("run", "--job-id", job_id, "--env", "A=1")
+    ids = out.split()
+    check(rc == 0 and len(ids) == 3, "replicas: 3 starts 3 runs (main + 2 workers)", out + err)
+    bodies = [st.runs[i]["body"] for i in ids if i in st.runs]
+    envs = [b.get("jobConfigurationOverrideDetails", {}).get("environmentVariables") for b in bodies]
+    want = [{"A": "1", "RANK": str(i), "WORLD_SIZE": "3"} for i in range(3)]
+    for i in (1, 2):
+        want[i]["MAIN_JOB_RUN_OCID"] = ids[0]
+    check(envs == want, "each replica has RANK, WORLD_SIZE and (workers) MAIN_JOB_RUN_OCID", str(envs))
+    check([b.get("displayName") for b in bodies] == ["pt-0", "pt-1", "pt-2"], "replicas are named <job>-<i>",
+          str([b.get("displayName") for b in bodies]))
+
+
 # Config files and their errors, each located (file:line: key: message).
 CONFIG_CASES = [
     ("missing key", "[DEFAULT]\nuser=u\ntenancy=t\nkey_file=%(key)s\nregion=r\n", None,
