@@ -42,14 +42,11 @@ static int upload_or_undo(dsj_oci_client *client, const char *job_id,
 	return EXIT_PROBLEM;
 }
 
-static int create(struct oci_cli *oc, const char *body, size_t body_len,
-		  const struct artifact_upload *art)
+static int create(dsj_oci_client *client, const struct oci_cli *oc, const char *body,
+		  size_t body_len, const struct artifact_upload *art)
 {
-	dsj_oci_client *client = NULL;
-	int rc = oci_connect(oc, &client);
-	if (rc)
-		return rc;
 	struct dsj_error err;
+	int rc;
 	char *job = NULL, *job_id = NULL;
 	progress("creating the job...");
 	rc = dsj_oci_job_create(client, body, body_len, &job, &err) ? oci_report(&err) : 0;
@@ -64,7 +61,6 @@ static int create(struct oci_cli *oc, const char *body, size_t body_len,
 		printf("%s\n", oc->json ? job : job_id);
 	dsj_free(job);
 	dsj_free(job_id);
-	dsj_oci_client_free(client);
 	return rc;
 }
 
@@ -76,19 +72,22 @@ int cmd_apply(struct cli *c, int argc, char **argv)
 		return rc;
 	if (oc.npositional != 1)
 		return usage_error("apply takes one job YAML file%s", "");
+	dsj_oci_client *client = NULL;
+	if (!oc.dry_run && (rc = oci_connect(&oc, &client)))
+		return rc;
 	char *body = NULL, *source = NULL, why[512];
 	size_t body_len = 0;
-	if ((rc = oci_translate_file(c, oc.positional[0], &body, &body_len, &source)))
-		return rc;
 	struct artifact_upload art = {0};
-	if (source && artifact_step(source, &art, why, sizeof(why))) {
+	rc = oci_translate_file(c, &oc, client, oc.positional[0], &body, &body_len, &source);
+	if (!rc && source && artifact_step(source, &art, why, sizeof(why))) {
 		fprintf(stderr, "dsjob: %s\n", why);
 		rc = EXIT_PROBLEM;
-	} else if (oc.dry_run)
+	} else if (!rc && oc.dry_run)
 		print_dry_run(&oc, body, &art);
-	else
-		rc = create(&oc, body, body_len, &art);
+	else if (!rc)
+		rc = create(client, &oc, body, body_len, &art);
 	artifact_upload_free(&art);
+	dsj_oci_client_free(client);
 	dsj_free(body);
 	dsj_free(source);
 	return rc;

@@ -8,12 +8,13 @@
 #include "oci_cli.h"
 
 /* The compartment, project and display name of FILE's job (dsj_free each). */
-static int job_identity(struct cli *c, const char *file, char *fields[3])
+static int job_identity(struct cli *c, const struct oci_cli *oc, const dsj_oci_client *client,
+			const char *file, char *fields[3])
 {
 	static const char *names[3] = {"compartmentId", "projectId", "displayName"};
 	char *body = NULL, *source = NULL;
 	size_t len = 0;
-	int rc = oci_translate_file(c, file, &body, &len, &source);
+	int rc = oci_translate_file(c, oc, client, file, &body, &len, &source);
 	for (int i = 0; !rc && i < 3; i++)
 		if (dsj_oci_json_string(&fields[i], body, len, names[i])) {
 			fprintf(stderr, "%s: the job has no %s\n", file, names[i]);
@@ -26,11 +27,12 @@ static int job_identity(struct cli *c, const char *file, char *fields[3])
 
 /* The job `dsjob apply FILE` made, found in the service. A list gives
  * summaries, so the whole Job (with its configuration) is fetched after. */
-static int job_of_file(struct cli *c, dsj_oci_client *client, const char *file, char **job)
+static int job_of_file(struct cli *c, const struct oci_cli *oc, dsj_oci_client *client,
+		       const char *file, char **job)
 {
 	char *fields[3] = {NULL, NULL, NULL}, *summary = NULL, *id = NULL;
 	struct dsj_error err;
-	int rc = job_identity(c, file, fields);
+	int rc = job_identity(c, oc, client, file, fields);
 	if (!rc && dsj_oci_job_find(client, fields[0], fields[1], fields[2], &summary, &err)) {
 		rc = oci_report(&err);
 		if (err.code == DSJ_EINPUT)
@@ -138,7 +140,7 @@ static int run_job(struct cli *c, struct oci_cli *oc, dsj_oci_client *client)
 	struct dsj_error err;
 	int rc = oc->job_id
 			 ? (dsj_oci_job_get(client, oc->job_id, &job, &err) ? oci_report(&err) : 0)
-			 : job_of_file(c, client, oc->positional[0], &job);
+			 : job_of_file(c, oc, client, oc->positional[0], &job);
 	if (!rc)
 		rc = start_runs(client, oc, job, &run);
 	if (!rc && oc->watch && !dsj_oci_json_string(&run_id, run, strlen(run), "id")) {

@@ -41,9 +41,10 @@ int oci_start_one(struct cli *c, struct oci_cli *oc, int argc, char **argv, unsi
 int oci_report(const struct dsj_error *err);
 void progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void progress_done(void);
-/* The job file's CreateJob body and artifact source (dsj_free both). */
-int oci_translate_file(struct cli *c, const char *file, char **body, size_t *body_len,
-		       char **artifact);
+/* The job file's CreateJob body and artifact source (dsj_free both); custom
+ * conda packs take --region, else the client's region (client may be NULL). */
+int oci_translate_file(struct cli *c, const struct oci_cli *oc, const dsj_oci_client *client,
+		       const char *file, char **body, size_t *body_len, char **artifact);
 
 /* oci_watch.c: follows a run, Ctrl-C stops (and with cancel, cancels). Returns
  * the exit status for the command. */

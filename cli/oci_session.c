@@ -74,9 +74,13 @@ int oci_connect(struct oci_cli *oc, dsj_oci_client **client)
 	return 0;
 }
 
-int oci_translate_file(struct cli *c, const char *file, char **body, size_t *body_len,
-		       char **artifact)
+int oci_translate_file(struct cli *c, const struct oci_cli *oc, const dsj_oci_client *client,
+		       const char *file, char **body, size_t *body_len, char **artifact)
 {
+	/* custom conda packs without a region take the signed-in one, as ADS */
+	c->opts.region = oc->o.region ? oc->o.region
+			 : client     ? dsj_oci_client_region(client)
+				      : NULL;
 	char *input = NULL, why[256];
 	size_t len = 0;
 	*body = *artifact = NULL;
