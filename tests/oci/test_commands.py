@@ -255,6 +255,35 @@ def test_cancel_get_watch(t):
           "the empty cancel POST signs the empty body")
 
 
+def interrupted_watch(t, *extra):
+    """run --watch on a run that never ends; Ctrl-C after a few polls."""
+    import signal
+    t.srv.state.faults.polls_to_finish = 10 ** 6
+    t.srv.state.requests.clear()
+    e = {k: v for k, v in os.environ.items() if not k.startswith("OCI_")}
+    e.update({"OCI_CONFIG_FILE": t.config, "DSJOB_TIME_SCALE": "0.01", "HOME": t.tmp})
+    cmd = shlex.split(os.environ.get("DSJ_TEST_WRAPPER", "")) + [t.dsjob, "run", "job.yaml", "--watch",
+                                                                  "--endpoint", t.url] + list(extra)
+    p = subprocess.Popen(cmd, cwd=t.tmp, env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and sum(r["path"].startswith("/20190101/jobRuns/") for r in t.srv.state.requests) < 3:
+        time.sleep(0.05)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=120)
+    return p.returncode, out, err
+
+
+def test_interrupt(t):
+    t.run("apply", "job.yaml")
+    rc, out, err = interrupted_watch(t)
+    check(rc == 130 and "stopped watching; the job run goes on" in err and "dsjob cancel ocid1.datasciencejobrun." in err,
+          "Ctrl-C stops watching and says how to cancel", "rc=%s %s" % (rc, err))
+    check(not [r for r in t.srv.state.requests if r["path"].endswith("/cancelJobRun")], "Ctrl-C alone cancels nothing")
+    rc, out, err = interrupted_watch(t, "--cancel-on-interrupt")
+    check(rc == 130 and [r for r in t.srv.state.requests if r["path"].endswith("/cancelJobRun")],
+          "--cancel-on-interrupt cancels the run", "rc=%s %s" % (rc, err))
+
+
 def test_pytorch_replicas(t):
     st = t.srv.state
     job_id = "ocid1.datasciencejob.oc1.iad.pytorch"
