@@ -20,6 +20,7 @@ static const struct command {
 	{"watch", cmd_watch},
 	{"cancel", cmd_cancel},
 	{"get", cmd_get},
+	{"diff", cmd_diff},
 };
 
 int main(int argc, char **argv)

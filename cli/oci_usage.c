@@ -24,7 +24,8 @@ const char oci_usage_main[] =
 	"               [--watch [--cancel-on-interrupt]] [OCI]\n"
 	"  dsjob watch  [--cancel-on-interrupt] [OCI] RUN_OCID\n"
 	"  dsjob cancel [OCI] RUN_OCID\n"
-	"  dsjob get    [OCI] JOB_OCID\n" OCI_OPTIONS_HELP;
+	"  dsjob get    [OCI] JOB_OCID\n"
+	"  dsjob diff   [OCI] FILE --job-id OCID\n" OCI_OPTIONS_HELP;
 
 static const char usage_apply[] =
 	"usage: dsjob apply [--dry-run] [OCI] FILE\n"
@@ -66,15 +67,20 @@ static const char usage_get[] =
 	"Prints a job as job YAML, as 'dsjob extract' makes it (--output json: the Job\n"
 	"JSON the service answered).\n" OCI_OPTIONS_HELP;
 
+static const char usage_diff[] =
+	"usage: dsjob diff [OCI] FILE --job-id OCID\n"
+	"\n"
+	"Compares a live job (GetJob) with the CreateJob body of its YAML: each value the\n"
+	"YAML sets that differs, and environment variables and tags only one side has,\n"
+	"one line each (--output json: [{\"path\", \"file\", \"live\"}]). Exit status 0\n"
+	"when they match, 3 when they differ, 1 on errors.\n" OCI_OPTIONS_HELP;
+
 const char *oci_usage(const char *command)
 {
 	static const struct {
 		const char *name, *text;
-	} texts[] = {{"apply", usage_apply},
-		     {"run", usage_run},
-		     {"watch", usage_watch},
-		     {"cancel", usage_cancel},
-		     {"get", usage_get}};
+	} texts[] = {{"apply", usage_apply},   {"run", usage_run}, {"watch", usage_watch},
+		     {"cancel", usage_cancel}, {"get", usage_get}, {"diff", usage_diff}};
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
 		if (strcmp(command, texts[i].name) == 0)
 			return texts[i].text;

@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "oci/watch.h"
 
@@ -35,5 +36,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (dsj_oci_run_body(&body, &len, text, size, &ov, &err3) == 0)
 		dsj_free(body);
 	jwt_expiry(text, size);
+	/* drift: a body, a NUL, a live job */
+	const char *nul = memchr(text, '\0', size);
+	size_t body_len = nul ? (size_t)(nul - text) : size;
+	const char *live = nul ? nul + 1 : text;
+	size_t live_len = nul ? size - body_len - 1 : size;
+	size_t drifts = 0;
+	struct dsj_error err4 = {0};
+	if (dsj_oci_job_drift(&body, &len, &drifts, text, body_len, live, live_len, (int)(size & 1),
+			      &err4) == 0)
+		dsj_free(body);
 	return 0;
 }

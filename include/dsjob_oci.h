@@ -200,6 +200,15 @@ DSJ_API int dsj_oci_run_body(char **out, size_t *out_len, const char *job_json, 
  * pyTorchDistributed job (ADS starts a main run and the workers), else 1. */
 DSJ_API int dsj_oci_job_replicas(const char *job_json, size_t len);
 
+/* Drift of a live Job (GetJob JSON) from a CreateJob body (translate's
+ * "body"): every key the body sets whose live value differs, and variables and
+ * tags only one side has. *out: a JSON array of {"path", "file", "live"}
+ * ("live" or "file" null when that side has none), or with `text` one line
+ * per difference ("PATH: file VALUE, live VALUE"); *count their number. */
+DSJ_API int dsj_oci_job_drift(char **out, size_t *out_len, size_t *count, const char *body,
+			      size_t body_len, const char *job, size_t job_len, int text,
+			      struct dsj_error *err);
+
 /* ---- JSON helpers for answers ---------------------------------------------- */
 
 /* The string at a dotted path ("lifecycleState", "logDetails.logId") of a JSON

@@ -255,6 +255,25 @@ def test_cancel_get_watch(t):
           "the empty cancel POST signs the empty body")
 
 
+def test_diff(t):
+    rc, out, err = t.run("apply", "job.yaml")
+    job_id = out.strip()
+    rc, out, err = t.run("diff", "job.yaml", "--job-id", job_id)
+    check(rc == 0 and out == "", "diff of an unchanged job: no output, exit 0", "rc=%d %s %s" % (rc, out, err))
+    live = t.srv.state.jobs[job_id]["job"]
+    live["jobInfrastructureConfigurationDetails"]["shapeName"] = "VM.Standard3.Flex"
+    live["jobInfrastructureConfigurationDetails"]["jobShapeConfigDetails"]["ocpus"] = 1  # 1 == 1.0: no drift
+    live["jobConfigurationDetails"]["environmentVariables"]["EXTRA"] = "x"
+    live["lifecycleDetails"] = "service field"  # not in the body: ignored
+    rc, out, err = t.run("diff", "job.yaml", "--job-id", job_id)
+    check(rc == 3 and out.splitlines() == [
+        'jobConfigurationDetails.environmentVariables.EXTRA: file null, live "x"',
+        'jobInfrastructureConfigurationDetails.shapeName: file "VM.Standard.E4.Flex", live "VM.Standard3.Flex"'],
+        "diff lists what drifted, exit 3", "rc=%d\n%s%s" % (rc, out, err))
+    rc, out, err = t.run("diff", "job.yaml", "--job-id", job_id, "--output", "json")
+    check(rc == 3 and len(json.loads(out)) == 2, "diff --output json", out)
+
+
 def interrupted_watch(t, *extra):
     """run --watch on a run that never ends; Ctrl-C after a few polls."""
     import signal
