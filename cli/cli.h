@@ -40,5 +40,6 @@ int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfile
 int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_validate(struct cli *c, int argc, char **argv);
 int cmd_batch(struct cli *c, int argc, char **argv);
+int cmd_artifact(struct cli *c, int argc, char **argv);
 
 #endif

@@ -10,10 +10,8 @@ static const struct command {
 	const char *name;
 	int (*run)(struct cli *c, int argc, char **argv);
 } commands[] = {
-	{"translate", cmd_convert},
-	{"extract", cmd_convert},
-	{"validate", cmd_validate},
-	{"--jsonl", cmd_batch},
+	{"translate", cmd_convert}, {"extract", cmd_convert},	{"validate", cmd_validate},
+	{"--jsonl", cmd_batch},	    {"artifact", cmd_artifact},
 };
 
 int main(int argc, char **argv)

@@ -19,6 +19,7 @@ const char usage_main[] =
 	"       dsjob extract   [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
 	"       dsjob validate  [--region R] [LIMITS] FILE...\n"
+	"       dsjob artifact  [-o DIR] [--list] [--output text|json] [--driver-dir DIR] FILE\n"
 	"       dsjob --jsonl   [LIMITS]  (batch: one JSON request per line on stdin)\n"
 	"       dsjob --version | --help\n"
 	"\n"
@@ -70,8 +71,25 @@ static const char usage_validate[] =
 	"\n"
 	"  --region R       region to assume for custom conda packs without one\n" LIMITS_HELP;
 
+static const char usage_artifact[] =
+	"usage: dsjob artifact [-o DIR] [--list] [--output text|json] [--driver-dir DIR]\n"
+	"                      [--region R] [LIMITS] FILE\n"
+	"\n"
+	"Builds the job artifact a runtime or job YAML refers to, laid out as ADS 2.8 lays\n"
+	"it out (python, notebook, gitPython, pyTorchDistributed: a zip of the drivers and\n"
+	"code/; script: the file as is, or a folder zipped with its root; container: a\n"
+	"placeholder), and prints the path written. The same sources give the same bytes\n"
+	"(SOURCE_DATE_EPOCH sets the entry time; default 1980-01-01).\n"
+	"\n"
+	"  -o DIR            write into DIR (default: the current folder)\n"
+	"  --list            print the entries instead of writing\n"
+	"  --output json     print {\"path\", \"uploadName\", \"sha256\", \"size\", \"entries\"}\n"
+	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n" LIMITS_HELP;
+
 const char *command_usage(const char *command)
 {
+	if (strcmp(command, "artifact") == 0)
+		return usage_artifact;
 	if (strcmp(command, "translate") == 0)
 		return usage_translate;
 	if (strcmp(command, "extract") == 0)
