@@ -41,5 +41,7 @@ int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_validate(struct cli *c, int argc, char **argv);
 int cmd_batch(struct cli *c, int argc, char **argv);
 int cmd_artifact(struct cli *c, int argc, char **argv);
+int cmd_run(struct cli *c, int argc, char **argv);
+int cmd_run_local(struct cli *c, int argc, char **argv);
 
 #endif

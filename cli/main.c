@@ -10,8 +10,14 @@ static const struct command {
 	const char *name;
 	int (*run)(struct cli *c, int argc, char **argv);
 } commands[] = {
-	{"translate", cmd_convert}, {"extract", cmd_convert},	{"validate", cmd_validate},
-	{"--jsonl", cmd_batch},	    {"artifact", cmd_artifact},
+	/* clang-format off */
+	{"translate", cmd_convert},
+	{"extract", cmd_convert},
+	{"validate", cmd_validate},
+	{"--jsonl", cmd_batch},
+	{"artifact", cmd_artifact},
+	{"run", cmd_run},
+	/* clang-format on */
 };
 
 int main(int argc, char **argv)
