@@ -11,9 +11,9 @@ struct artifact_args {
 	int json;
 };
 
-static int parse_value_option(struct cli *c, struct artifact_args *a, const char *opt,
-			      const char *v)
+static int value_option(struct cli *c, void *ctx, const char *opt, const char *v)
 {
+	struct artifact_args *a = ctx;
 	if (strcmp(opt, "-o") == 0)
 		a->build.out_dir = v;
 	else if (strcmp(opt, "--driver-dir") == 0)
@@ -29,34 +29,12 @@ static int parse_value_option(struct cli *c, struct artifact_args *a, const char
 	return 0;
 }
 
-static int parse_artifact_args(struct cli *c, struct artifact_args *a, int argc, char **argv)
+static int flag_option(void *ctx, const char *opt)
 {
-	for (int i = 1; i < argc; i++) {
-		const char *opt = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0)
-			return fputs(command_usage("artifact"), stdout), -1;
-		if (strcmp(opt, "--list") == 0) {
-			a->build.list_only = 1;
-			continue;
-		}
-		int rc = set_limit(c, opt, v);
-		if (rc == 1 && opt[0] == '-' && opt[1]) {
-			rc = v ? parse_value_option(c, a, opt, v) : 1;
-			if (rc == 1)
-				return usage_error(v ? "unknown option '%s'" : "%s needs a value",
-						   opt);
-		} else if (rc == 1) {
-			if (a->file)
-				return usage_error("%s", "only one FILE, please");
-			a->file = opt;
-			continue;
-		}
-		if (rc)
-			return rc;
-		i++;
-	}
-	if (!a->file)
-		return usage_error("%s", "artifact needs the job or runtime YAML FILE");
+	struct artifact_args *a = ctx;
+	if (strcmp(opt, "--list") != 0)
+		return 1;
+	a->build.list_only = 1;
 	return 0;
 }
 
@@ -82,7 +60,8 @@ int cmd_artifact(struct cli *c, int argc, char **argv)
 {
 	struct artifact_args a = {.json = 0};
 	dsj_artifact_options_init(&a.build);
-	int rc = parse_artifact_args(c, &a, argc, argv);
+	struct arg_handlers h = {flag_option, value_option, &a};
+	int rc = parse_command_args(c, argc, argv, &h, &a.file);
 	if (rc)
 		return rc;
 	char *input = NULL, why[256];

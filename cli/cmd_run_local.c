@@ -31,8 +31,9 @@ static int set_timeout(struct run_args *r, const char *v)
 	return 0;
 }
 
-static int value_option(struct cli *c, struct run_args *r, const char *opt, const char *v)
+static int value_option(struct cli *c, void *ctx, const char *opt, const char *v)
 {
+	struct run_args *r = ctx;
 	if (strcmp(opt, "--env") == 0)
 		r->env[r->run.env_count++] = v;
 	else if (strcmp(opt, "--args") == 0)
@@ -54,8 +55,9 @@ static int value_option(struct cli *c, struct run_args *r, const char *opt, cons
 	return 0;
 }
 
-static int flag_option(struct run_args *r, const char *opt)
+static int flag_option(void *ctx, const char *opt)
 {
+	struct run_args *r = ctx;
 	if (strcmp(opt, "--local") == 0)
 		return 0;
 	if (strcmp(opt, "--keep") == 0)
@@ -63,33 +65,6 @@ static int flag_option(struct run_args *r, const char *opt)
 	if (strcmp(opt, "--inherit-env") == 0)
 		return r->run.inherit_env = 1, 0;
 	return 1;
-}
-
-static int parse_run_args(struct cli *c, struct run_args *r, int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		const char *opt = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0)
-			return fputs(command_usage("run"), stdout), -1;
-		if (flag_option(r, opt) == 0)
-			continue;
-		int rc = set_limit(c, opt, v);
-		if (rc == 1 && opt[0] == '-' && opt[1]) {
-			rc = v ? value_option(c, r, opt, v) : 1;
-			if (rc == 1)
-				return usage_error(v ? "unknown option '%s'" : "%s needs a value",
-						   opt);
-		} else if (rc == 1) {
-			if (r->file)
-				return usage_error("%s", "only one FILE, please");
-			r->file = opt;
-			continue;
-		}
-		if (rc)
-			return rc;
-		i++;
-	}
-	return r->file ? 0 : usage_error("%s", "run --local needs the job or runtime YAML FILE");
 }
 
 static void catch_stop_signals(void)
@@ -144,7 +119,8 @@ int cmd_run_local(struct cli *c, int argc, char **argv)
 	r.env = calloc((size_t)argc + 1, sizeof(char *));
 	if (!r.env)
 		return EXIT_PROBLEM;
-	int rc = parse_run_args(c, &r, argc, argv);
+	struct arg_handlers h = {flag_option, value_option, &r};
+	int rc = parse_command_args(c, argc, argv, &h, &r.file);
 	if (rc == 0)
 		rc = run_local(c, &r);
 	free(r.env);

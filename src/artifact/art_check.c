@@ -86,12 +86,12 @@ static void check_python(const struct art_plan *p)
 	const char *nested =
 		join3(a, code_wd ? code_wd : "code", p->src.base ? p->src.base : "", ep->u.str.ptr);
 	char more[600];
-	if (p->src.base && has_file(&p->tree, nested))
-		snprintf(more, sizeof(more), " Do you mean %s/%s?", p->src.base, ep->u.str.ptr);
+	if (p->src.base && has_file(&p->tree, nested)) /* ADS's own hint */
+		snprintf(more, sizeof(more), ". Do you mean %s/%s?", p->src.base, ep->u.str.ptr);
 	else
 		hint(more, sizeof(more), tree_suggestion(&p->tree, where), code_wd ? code_wd : "");
 	art_job_warn(p->job, p->warn, p->warn_ctx, "entrypoint",
-		     "'%s' is not in the artifact: the driver will look for %s.%s", ep->u.str.ptr,
+		     "'%s' is not in the artifact: the driver will look for %s%s", ep->u.str.ptr,
 		     where, more);
 }
 
