@@ -2,6 +2,7 @@
  * (size limit), hashed, then renamed into place, so a failure leaves nothing. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,12 +109,48 @@ static int write_temp(const struct art_plan *p, int fd, long long mtime, struct 
 	return rc ? rc : hash_file(fd, out, err);
 }
 
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return a && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* The artifact's name may be its source's (src.zip unpacked into code/ gives
+ * src.zip): never write over the source. A file uploaded as is is already there. */
+static int onto_source(const struct art_plan *p, const char *final, struct dsj_artifact *out,
+		       struct dsj_error *err)
+{
+	if (!same_file(p->src.path, final))
+		return 1;
+	if (!p->as_is)
+		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, "OSError",
+			       "the artifact %s would replace its own source: write it elsewhere "
+			       "(-o DIR)",
+			       final);
+	int fd = open(final, O_RDONLY);
+	if (fd < 0)
+		return io_error(err, "cannot read", final);
+	int rc = hash_file(fd, out, err);
+	close(fd);
+	return rc;
+}
+
 int art_output_write(const struct art_plan *p, const char *out_dir, long long mtime,
 		     struct dsj_artifact *out, struct dsj_error *err)
 {
 	char *final = path_in(out_dir, p->upload_name, "", "");
 	char *temp = path_in(out_dir, p->upload_name, ".", ".XXXXXX");
 	int rc = final && temp ? 0 : diag_nomem(err);
+	int in_place = rc ? 0 : onto_source(p, final, out, err);
+	if (in_place != 1) {
+		free(temp);
+		if (in_place)
+			free(final);
+		else
+			out->path = final;
+		return in_place;
+	}
 	int fd = rc ? -1 : mkstemp(temp);
 	if (!rc && fd < 0)
 		rc = io_error(err, "cannot write in", out_dir);

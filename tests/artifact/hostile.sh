@@ -5,6 +5,7 @@
 # An archive whose symlink stays inside is accepted. Usage: hostile.sh DSJOB
 set -uo pipefail
 dsjob=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+wrap=${DSJ_TEST_WRAPPER:-} # e.g. valgrind, set by ctest in DSJ_VALGRIND builds
 work=$(mktemp -d)
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
 mkdir -p "$work/in" "$work/box"
@@ -48,7 +49,7 @@ for archive in dotdot.zip absolute.zip symlink-out.zip symlink-up.tar.gz hardlin
 	printf 'kind: runtime\ntype: python\nspec:\n  scriptPathURI: %s\n  entrypoint: main.py\n' \
 		"$work/in/$archive" > "$work/python.yaml"
 	mkdir -p "$work/out-$archive"
-	(cd "$work/box" && "$dsjob" artifact -o "$work/out-$archive" "$work/python.yaml") \
+	(cd "$work/box" && $wrap "$dsjob" artifact -o "$work/out-$archive" "$work/python.yaml") \
 		> /dev/null 2> "$work/err"
 	status=$?
 	[ "$status" = 1 ] || fail "$archive" "artifact: exit status $status, expected 1"
@@ -56,7 +57,7 @@ for archive in dotdot.zip absolute.zip symlink-out.zip symlink-up.tar.gz hardlin
 	[ -z "$(ls -A "$work/out-$archive")" ] || fail "$archive" "left $(ls -A "$work/out-$archive")"
 	printf 'kind: runtime\ntype: script\nspec:\n  scriptPathURI: %s\n  entrypoint: main.py\n' \
 		"$work/in/$archive" > "$work/script.yaml"
-	"$dsjob" run --local --workdir "$work/run-$archive" "$work/script.yaml" > /dev/null 2> "$work/err"
+	$wrap "$dsjob" run --local --workdir "$work/run-$archive" "$work/script.yaml" > /dev/null 2> "$work/err"
 	status=$?
 	[ "$status" = 1 ] || fail "$archive" "run --local: exit status $status, expected 1"
 	grep -q "refused" "$work/err" || fail "$archive" "run --local: $(cat "$work/err")"
@@ -66,9 +67,23 @@ for f in "$work/escaped.py" "$work/escaped2.py" /tmp/dsjob-hostile-absolute.py; 
 done
 printf 'kind: runtime\ntype: python\nspec:\n  scriptPathURI: %s\n  entrypoint: main.py\n' \
 	"$work/in/inside-link.tar.gz" > "$work/python.yaml"
-out=$("$dsjob" run --local "$work/python.yaml" 2>&1) || fail inside-link "run: $out"
+out=$($wrap "$dsjob" run --local "$work/python.yaml" 2>&1) || fail inside-link "run: $out"
 [ "$out" = "inside" ] || fail inside-link "printed '$out'"
-list=$("$dsjob" artifact --list "$work/python.yaml") || fail inside-link "list"
+list=$($wrap "$dsjob" artifact --list "$work/python.yaml") || fail inside-link "list"
 echo "$list" | grep -qx "code/lib/alias.py" || fail inside-link "no code/lib/alias.py in: $list"
+# an artifact never replaces its source: src.zip unpacked into code/ is also named src.zip
+mkdir -p "$work/same" && cp "$work/in/inside-link.tar.gz" "$work/same/" && cd "$work/same"
+python3 -m zipfile -c src.zip "$work/python.yaml"
+before=$(sha256sum src.zip)
+printf 'kind: runtime\ntype: python\nspec:\n  scriptPathURI: src.zip\n' > same.yaml
+$wrap "$dsjob" artifact same.yaml > /dev/null 2> "$work/err"
+[ $? = 1 ] && grep -q "would replace its own source" "$work/err" || fail same-file "$(cat "$work/err")"
+[ "$(sha256sum src.zip)" = "$before" ] || fail same-file "the source zip was rewritten"
+# ...and a script file uploaded as is, built in its own folder, is left as it is (mode kept)
+printf '#!/bin/sh\necho hi\n' > run.sh && chmod 755 run.sh
+printf 'kind: runtime\ntype: script\nspec:\n  scriptPathURI: run.sh\n' > script.yaml
+$wrap "$dsjob" artifact script.yaml > /dev/null || fail same-file "script built in place"
+[ "$(stat -c %a run.sh)" = 755 ] || fail same-file "run.sh mode changed to $(stat -c %a run.sh)"
+cd "$work"
 [ "$failed" = 0 ] && echo "hostile archives refused; inside link accepted"
 exit $failed

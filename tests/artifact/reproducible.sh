@@ -6,6 +6,7 @@
 # Usage: reproducible.sh DSJOB
 set -euo pipefail
 dsjob=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+wrap=${DSJ_TEST_WRAPPER:-} # e.g. valgrind, set by ctest in DSJ_VALGRIND builds
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -22,7 +23,7 @@ cases="python-folder script-folder notebook-folder python-zip-root python-tar-gz
 sha() { # fixture, case, TZ
 	sed "s|@FIX@|$1|g" "$here/cases/$2/input.yaml" > "$1/input.yaml"
 	mkdir -p "$1/out/$2-$3"
-	(cd "$1" && TZ=$3 "$dsjob" artifact --output json -o "out/$2-$3" input.yaml 2>/dev/null) |
+	(cd "$1" && TZ=$3 $wrap "$dsjob" artifact --output json -o "out/$2-$3" input.yaml 2>/dev/null) |
 		python3 -c 'import json, sys; print(json.load(sys.stdin)["sha256"])'
 }
 failed=0
@@ -38,7 +39,7 @@ done
 # SOURCE_DATE_EPOCH: other bytes, entry time 2023-11-14 22:13:20 UTC (even seconds: DOS time)
 sed "s|@FIX@|$work/one|g" "$here/cases/script-folder/input.yaml" > "$work/one/input.yaml"
 mkdir -p "$work/one/sde"
-path=$(cd "$work/one" && SOURCE_DATE_EPOCH=1700000000 TZ=Asia/Tokyo "$dsjob" artifact -o sde input.yaml)
+path=$(cd "$work/one" && SOURCE_DATE_EPOCH=1700000000 TZ=Asia/Tokyo $wrap "$dsjob" artifact -o sde input.yaml)
 python3 - "$work/one/$path" <<'PY' || failed=1
 import sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
@@ -54,7 +55,7 @@ with_sde=$(sha256sum "$work/one/$path" | cut -d' ' -f1)
 # the exec bit survives normalisation: run.sh in a python folder source
 mkdir -p "$work/one/exe" && cp "$work/one/run.sh" "$work/one/exe/"
 printf 'kind: runtime\ntype: python\nspec:\n  scriptPathURI: exe\n  entrypoint: exe/run.sh\n' > "$work/one/input.yaml"
-path=$(cd "$work/one" && "$dsjob" artifact -o out input.yaml)
+path=$(cd "$work/one" && $wrap "$dsjob" artifact -o out input.yaml)
 python3 -c 'import sys, zipfile; m = zipfile.ZipFile(sys.argv[1]).getinfo("code/exe/run.sh").external_attr >> 16; assert m == 0o100755, oct(m)' "$work/one/$path" || failed=1
 [ "$failed" = 0 ] && echo "reproducible: same bytes for $cases"
 exit $failed

@@ -7,6 +7,7 @@
 # `python3 -m zipfile -t` and `unzip -t`. Usage: run_cases.sh DSJOB
 set -uo pipefail
 dsjob=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+wrap=${DSJ_TEST_WRAPPER:-} # e.g. valgrind, set by ctest in DSJ_VALGRIND builds
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -27,7 +28,7 @@ for case_dir in "$here"/cases/*/; do
 	sed "s|@FIX@|$work/fix|g" "$case_dir/input.yaml" > "$work/fix/input.yaml"
 	want_status=0
 	[ -f "$case_dir/expected_status" ] && want_status=$(cat "$case_dir/expected_status")
-	(cd "$work/fix" && "$dsjob" artifact --list --output json input.yaml) \
+	(cd "$work/fix" && $wrap "$dsjob" artifact --list --output json input.yaml) \
 		> "$work/out" 2> "$work/err"
 	status=$?
 	sed -i "s|$work/fix|@FIX@|g" "$work/err"
@@ -40,7 +41,7 @@ for case_dir in "$here"/cases/*/; do
 	diff -u "$want_err" "$work/err" > "$work/diff" 2>&1 || fail "$name" "stderr: $(cat "$work/diff")"
 	[ "$status" = 0 ] || continue
 	mkdir -p "$work/out_dir/$name"
-	path=$(cd "$work/fix" && "$dsjob" artifact -o "$work/out_dir/$name" input.yaml 2>/dev/null)
+	path=$(cd "$work/fix" && $wrap "$dsjob" artifact -o "$work/out_dir/$name" input.yaml 2>/dev/null)
 	[ -f "$path" ] || { fail "$name" "no artifact written ($path)"; continue; }
 	check_zip "$name" "$path"
 done

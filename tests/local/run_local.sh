@@ -5,6 +5,7 @@
 # Usage: run_local.sh DSJOB
 set -uo pipefail
 dsjob=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+wrap=${DSJ_TEST_WRAPPER:-} # e.g. valgrind, set by ctest in DSJ_VALGRIND builds
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -18,7 +19,7 @@ run() {
 	local name=$1 want=$2 yaml=$3
 	shift 3
 	printf '%s' "$yaml" > "$work/$name.yaml"
-	"$dsjob" run --local "$@" "$work/$name.yaml" > "$work/$name.out" 2> "$work/$name.err"
+	$wrap "$dsjob" run --local "$@" "$work/$name.yaml" > "$work/$name.out" 2> "$work/$name.err"
 	local status=$?
 	[ "$status" = "$want" ] || fail "$name" "exit status $status, expected $want; stderr: $(cat "$work/$name.err")"
 }
