@@ -51,7 +51,7 @@ static void die(const char *what)
 static struct dsj_options big_options(enum dsj_format format)
 {
 	struct dsj_options o;
-	dsj_options_init(&o);
+	dsj_options_init(&o, DSJ_OPTIONS_VERSION);
 	o.output = format;
 	o.artifact = "train.py";
 	o.cwd = "/home/datascience";
@@ -99,7 +99,7 @@ static int case_translate(const struct corpus *c, size_t i)
 	struct dsj_options o = big_options(DSJ_FORMAT_JSON_LINE);
 	char *out;
 	size_t len;
-	int rc = dsj_translate(&out, &len, c->yaml[i].text, c->yaml[i].len, &o, NULL);
+	int rc = dsj_translate(&out, &len, NULL, c->yaml[i].text, c->yaml[i].len, &o, NULL);
 	dsj_free(out);
 	return rc;
 }
@@ -199,7 +199,8 @@ static void build_corpus(struct corpus *c, size_t n, uint64_t seed)
 		struct dsj_error err;
 		char *payload;
 		size_t plen;
-		if (dsj_translate(&payload, &plen, c->yaml[i].text, c->yaml[i].len, &o, &err)) {
+		if (dsj_translate(&payload, &plen, NULL, c->yaml[i].text, c->yaml[i].len, &o,
+				  &err)) {
 			fprintf(stderr, "document %zu (%s): %s: %s\n%s\n", i,
 				gen_type_name((enum gen_type)(i % GEN_NTYPES)), err.path,
 				err.message, c->yaml[i].text);
@@ -284,7 +285,7 @@ static int scale_translate(const char *text, size_t len)
 	struct dsj_options o = big_options(DSJ_FORMAT_JSON_LINE);
 	char *out;
 	size_t n;
-	int rc = dsj_translate(&out, &n, text, len, &o, NULL);
+	int rc = dsj_translate(&out, &n, NULL, text, len, &o, NULL);
 	dsj_free(out);
 	return rc;
 }
@@ -331,7 +332,7 @@ static void run_scale(size_t max_bytes)
 		char *payload;
 		size_t plen;
 		double t0 = now();
-		if (dsj_translate(&payload, &plen, y.data, y.len, &o, &err)) {
+		if (dsj_translate(&payload, &plen, NULL, y.data, y.len, &o, &err)) {
 			fprintf(stderr, "%s: %s\n", err.path, err.message);
 			die("scaling document does not translate");
 		}

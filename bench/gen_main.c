@@ -34,11 +34,11 @@ int main(int argc, char **argv)
 		enum gen_type t = (enum gen_type)(i % GEN_NTYPES);
 		gen_runtime_yaml(&y, &r, t, gen_size(&r, 200, 20000));
 		struct dsj_options o;
-		dsj_options_init(&o);
+		dsj_options_init(&o, DSJ_OPTIONS_VERSION);
 		o.output = DSJ_FORMAT_JSON_LINE;
 		char *payload;
 		size_t plen;
-		if (y.failed || dsj_translate(&payload, &plen, y.data, y.len, &o, NULL) ||
+		if (y.failed || dsj_translate(&payload, &plen, NULL, y.data, y.len, &o, NULL) ||
 		    gen_job_json(&j, &r, payload, plen)) {
 			fprintf(stderr, "dsjob-gen: document %zu failed\n", i);
 			return 1;

@@ -20,8 +20,8 @@ struct cli {
 };
 
 /* usage.c */
-extern const char usage_main[];
-const char *command_usage(const char *command);
+/* The help of `command` (NULL: of dsjob itself), then the limit options'. */
+void print_usage(FILE *f, const char *command);
 
 /* io.c */
 size_t max_input(const struct cli *c);

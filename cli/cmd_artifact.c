@@ -58,8 +58,7 @@ static int print_result(const struct artifact_args *a, const struct dsj_artifact
 
 int cmd_artifact(struct cli *c, int argc, char **argv)
 {
-	struct artifact_args a = {.json = 0};
-	dsj_artifact_options_init(&a.build);
+	struct artifact_args a = {.build = DSJ_ARTIFACT_OPTIONS_INIT};
 	struct arg_handlers h = {flag_option, value_option, &a};
 	int rc = parse_command_args(c, argc, argv, &h, &a.file);
 	if (rc)

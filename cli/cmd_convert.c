@@ -8,20 +8,10 @@
 
 #include "cli.h"
 
-/* A job translates as one (with the artifact to upload); a runtime as before. */
-static int translate_any(struct cli *c, char **out, size_t *out_len, const char *input, size_t len,
-			 struct dsj_error *err)
-{
-	if (c->opts.job_form == DSJ_JOB_FORM_OCI_CLI)
-		return dsj_job_translate(out, out_len, NULL, input, len, &c->opts, err);
-	return dsj_translate(out, out_len, input, len, &c->opts, err);
-}
-
 /* The upload step, with the name `dsjob artifact` will give the file. */
 static void artifact_note(struct cli *c, const char *file, const char *input, size_t len)
 {
-	struct dsj_artifact_options o;
-	dsj_artifact_options_init(&o);
+	struct dsj_artifact_options o = DSJ_ARTIFACT_OPTIONS_INIT;
 	struct dsj_options quiet = c->opts;
 	quiet.warn = NULL;
 	o.convert = &quiet;
@@ -59,7 +49,7 @@ static int convert(struct cli *c)
 	size_t out_len = 0;
 	struct dsj_error err;
 	int rc = strcmp(c->command, "translate") == 0
-			 ? translate_any(c, &out, &out_len, input, len, &err)
+			 ? dsj_translate(&out, &out_len, NULL, input, len, &c->opts, &err)
 			 : dsj_extract(&out, &out_len, input, len, &c->opts, &err);
 	if (rc) {
 		free(input);

@@ -10,7 +10,7 @@ int cmd_run(struct cli *c, int argc, char **argv)
 		if (strcmp(argv[i], "--local") == 0)
 			return cmd_run_local(c, argc, argv);
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return fputs(command_usage("run"), stdout), -1;
+			return print_usage(stdout, "run"), -1;
 	}
 	return usage_error("%s", "dsjob run needs --local: it runs the job on this machine");
 }

@@ -114,8 +114,7 @@ static int run_local(struct cli *c, struct run_args *r)
 
 int cmd_run_local(struct cli *c, int argc, char **argv)
 {
-	struct run_args r = {.file = NULL};
-	dsj_local_options_init(&r.run);
+	struct run_args r = {.run = DSJ_LOCAL_OPTIONS_INIT};
 	r.env = calloc((size_t)argc + 1, sizeof(char *));
 	if (!r.env)
 		return EXIT_PROBLEM;

@@ -28,10 +28,11 @@ static int validate(struct cli *c, int nfiles, char **files)
 			continue;
 		}
 		size_t problems = 0;
-		if (dsj_validate(&problems, input, len, &c->opts, report_problem, files[i])) {
-			fprintf(stderr, "dsjob: out of memory\n");
-			problems = 1;
-		}
+		int rc = dsj_validate(&problems, input, len, &c->opts, report_problem, files[i]);
+		if (rc == DSJ_ENOMEM) /* the other failures were reported */
+			fprintf(stderr, "dsjob: %s\n", dsj_strerror(rc));
+		if (rc)
+			problems++;
 		if (problems)
 			status = EXIT_PROBLEM;
 		free(input);

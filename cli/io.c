@@ -8,12 +8,10 @@
 
 #include "cli.h"
 
-#define DEFAULT_MAX_INPUT_BYTES ((size_t)16 << 20)
-
 size_t max_input(const struct cli *c)
 {
 	return c->opts.limits.max_input_bytes ? c->opts.limits.max_input_bytes
-					      : DEFAULT_MAX_INPUT_BYTES;
+					      : dsj_limits_default().max_input_bytes;
 }
 
 static FILE *open_input(const char *file, char *why, size_t why_size)

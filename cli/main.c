@@ -23,12 +23,12 @@ static const struct command {
 int main(int argc, char **argv)
 {
 	struct cli c = {0};
-	dsj_options_init(&c.opts);
+	dsj_options_init(&c.opts, DSJ_OPTIONS_VERSION);
 	if (argc < 2)
-		return fputs(usage_main, stderr), EXIT_USAGE;
+		return print_usage(stderr, NULL), EXIT_USAGE;
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)
-		return fputs(usage_main, stdout), 0;
+		return print_usage(stdout, NULL), 0;
 	if (strcmp(cmd, "--version") == 0)
 		return printf("dsjob %s\n", dsj_version()), 0;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {

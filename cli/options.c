@@ -32,9 +32,11 @@ static int set_format(struct cli *c, const char *v)
 {
 	if (strcmp(v, "api") == 0)
 		c->opts.job_form = DSJ_JOB_FORM_API;
-	else if (strcmp(v, "oci-cli") == 0)
+	else if (strcmp(v, "oci-cli") == 0) {
+		/* the oci CLI's form exists for jobs only: a runtime is an error */
 		c->opts.job_form = DSJ_JOB_FORM_OCI_CLI;
-	else
+		c->opts.level = DSJ_LEVEL_JOB;
+	} else
 		return usage_error("--format takes api or oci-cli, not '%s'", v);
 	return 0;
 }
@@ -102,7 +104,7 @@ int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfile
 				  strcmp(a, "--output") == 0 || strcmp(a, "-o") == 0 ||
 				  strcmp(a, "--format") == 0;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(command_usage(c->command), stdout);
+			print_usage(stdout, c->command);
 			return -1;
 		}
 		int limit = set_limit(c, a, v);
@@ -146,7 +148,7 @@ int parse_command_args(struct cli *c, int argc, char **argv, const struct arg_ha
 	for (int i = 1; i < argc; i++) {
 		const char *opt = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0)
-			return fputs(command_usage(c->command), stdout), -1;
+			return print_usage(stdout, c->command), -1;
 		if (h->flag(h->ctx, opt) == 0)
 			continue;
 		int rc = set_limit(c, opt, v);

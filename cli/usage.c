@@ -1,19 +1,41 @@
 /* The help texts of the commands. */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 
-/* The input limits every command takes (struct dsj_limits). */
-#define LIMITS_HELP                                                                                \
-	"\n"                                                                                       \
-	"Input limits (each exceeded is an error, exit status 1; N a whole number > 0):\n"         \
-	"  --max-input-bytes N   size of the input (default 16777216 = 16 MiB)\n"                  \
-	"  --max-depth N         nesting depth (default 256, at most 10000)\n"                     \
-	"  --max-nodes N         nodes, aliases expanded (default 1000000)\n"                      \
-	"  --max-scalar-bytes N  one string or number (default 1048576 = 1 MiB)\n"                 \
-	"  --max-env-vars N      environment variables in spec.env (default 10000)\n"
+/* "16777216 = 16 MiB" for a whole number of MiB, else the number. */
+static void print_bytes(FILE *f, size_t n)
+{
+	const size_t mib = (size_t)1 << 20;
+	fprintf(f, "%zu", n);
+	if (n % mib == 0)
+		fprintf(f, " = %zu MiB", n / mib);
+}
 
-const char usage_main[] =
+/* The input limits every command takes (struct dsj_limits), with the
+ * library's defaults. */
+static void print_limits_help(FILE *f)
+{
+	struct dsj_limits d = dsj_limits_default();
+	fputs("\nInput limits (each exceeded is an error, exit status 1; N a whole number > 0):\n"
+	      "  --max-input-bytes N   size of the input (default ",
+	      f);
+	print_bytes(f, d.max_input_bytes);
+	fprintf(f,
+		")\n"
+		"  --max-depth N         nesting depth (default %zu, at most %d)\n"
+		"  --max-nodes N         nodes, aliases expanded (default %zu)\n"
+		"  --max-scalar-bytes N  one string or number (default ",
+		d.max_depth, DSJ_MAX_DEPTH_CAP, d.max_nodes);
+	print_bytes(f, d.max_scalar_bytes);
+	fprintf(f,
+		")\n"
+		"  --max-env-vars N      environment variables in spec.env (default %zu)\n",
+		d.max_env_vars);
+}
+
+static const char usage_main[] =
 	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
 	"       dsjob extract   [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
@@ -27,7 +49,7 @@ const char usage_main[] =
 	"\n"
 	"Converts Oracle ADS job YAML (kind: job) or runtime YAML to the OCI Data Science\n"
 	"CreateJob request (translate) and an OCI Job back to job or runtime YAML (extract).\n"
-	"Run 'dsjob COMMAND --help' for a command's options.\n" LIMITS_HELP;
+	"Run 'dsjob COMMAND --help' for a command's options.\n";
 
 static const char usage_translate[] =
 	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
@@ -48,7 +70,7 @@ static const char usage_translate[] =
 	"Where the OCI API would reject the payload (environment variables over 20,000\n"
 	"characters in all, arguments over 4,000) it is an error; a variable the service\n"
 	"sets itself (JOB_OCID...) is a warning on stderr ('warning:'), exit status "
-	"0.\n" LIMITS_HELP;
+	"0.\n";
 
 static const char usage_extract[] =
 	"usage: dsjob extract [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
@@ -62,7 +84,7 @@ static const char usage_extract[] =
 	"  --runtime-only   print only the runtime\n"
 	"  --output FORMAT  yaml (default) or json\n"
 	"  -o FILE          write to FILE (atomically) instead of stdout\n"
-	"  FILE             the JSON file; '-' or nothing reads stdin\n" LIMITS_HELP;
+	"  FILE             the JSON file; '-' or nothing reads stdin\n";
 
 static const char usage_validate[] =
 	"usage: dsjob validate [--region R] [LIMITS] FILE...\n"
@@ -71,7 +93,7 @@ static const char usage_validate[] =
 	"FILE:LINE:COL: KEY: MESSAGE (job files: also the OCI limits and the Flex rule).\n"
 	"Exit status 0 when all are valid, 1 otherwise.\n"
 	"\n"
-	"  --region R       region to assume for custom conda packs without one\n" LIMITS_HELP;
+	"  --region R       region to assume for custom conda packs without one\n";
 
 static const char usage_artifact[] =
 	"usage: dsjob artifact [-o DIR] [--list] [--output text|json] [--driver-dir DIR]\n"
@@ -86,7 +108,7 @@ static const char usage_artifact[] =
 	"  -o DIR            write into DIR (default: the current folder)\n"
 	"  --list            print the entries instead of writing\n"
 	"  --output json     print {\"path\", \"uploadName\", \"sha256\", \"size\", \"entries\"}\n"
-	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n" LIMITS_HELP;
+	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n";
 
 static const char usage_run[] =
 	"usage: dsjob run --local [--env NAME=VALUE]... [--args 'A B'] [--timeout MIN]\n"
@@ -111,17 +133,21 @@ static const char usage_run[] =
 	"                    TERM, TMPDIR only)\n"
 	"  --python PATH     the interpreter for .py entries (default python3 on PATH)\n"
 	"  --engine ENGINE   container runtimes: run the image with podman or docker\n"
-	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n" LIMITS_HELP;
+	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n";
 
-const char *command_usage(const char *command)
+void print_usage(FILE *f, const char *command)
 {
-	if (strcmp(command, "run") == 0)
-		return usage_run;
-	if (strcmp(command, "artifact") == 0)
-		return usage_artifact;
-	if (strcmp(command, "translate") == 0)
-		return usage_translate;
-	if (strcmp(command, "extract") == 0)
-		return usage_extract;
-	return usage_validate;
+	if (!command)
+		fputs(usage_main, f);
+	else if (strcmp(command, "artifact") == 0)
+		fputs(usage_artifact, f);
+	else if (strcmp(command, "run") == 0)
+		fputs(usage_run, f);
+	else if (strcmp(command, "translate") == 0)
+		fputs(usage_translate, f);
+	else if (strcmp(command, "extract") == 0)
+		fputs(usage_extract, f);
+	else
+		fputs(usage_validate, f);
+	print_limits_help(f);
 }

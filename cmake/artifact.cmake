@@ -1,10 +1,7 @@
-# Artifacts and local runs (src/artifact/, src/local/): libarchive, the drivers
-# embedded at build time, and their installed copies. Included by the top-level
-# CMakeLists.txt once the library targets exist.
-pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
-target_link_libraries(dsjob_objects PUBLIC PkgConfig::LIBARCHIVE)
-target_link_libraries(dsjob_static PUBLIC PkgConfig::LIBARCHIVE)
-target_link_libraries(dsjob_shared PRIVATE PkgConfig::LIBARCHIVE)
+# Artifacts and local runs (src/artifact/, src/local/): the drivers embedded at
+# build time, and their installed copies. Included by the top-level
+# CMakeLists.txt once the library targets exist (libarchive, which they also
+# need, is in its DSJ_PRIVATE_DEPS).
 
 # drivers/ -> drivers_embedded.c, regenerated when a driver changes or is added.
 set(DSJ_DRIVER_DIR ${PROJECT_SOURCE_DIR}/drivers)
@@ -20,3 +17,8 @@ target_sources(dsjob_objects PRIVATE ${DSJ_DRIVERS_C})
 if(DSJ_DRIVER_FILES)
   install(FILES ${DSJ_DRIVER_FILES} DESTINATION ${CMAKE_INSTALL_DATADIR}/dsjob/drivers)
 endif()
+
+# realpath() is XSI: these two files ask for it (the -include'd banned.h pulls in
+# the system headers before any #define in the file could).
+set_source_files_properties(${PROJECT_SOURCE_DIR}/src/artifact/art_unpack.c
+  ${PROJECT_SOURCE_DIR}/src/local/local_run.c PROPERTIES COMPILE_DEFINITIONS _XOPEN_SOURCE=700)

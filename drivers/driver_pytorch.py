@@ -136,12 +136,16 @@ def copy_inputs():
         if not os.path.isdir(parent):
             os.makedirs(parent)
         logger.info("input %s -> %s", source, target)
-        if source.startswith("oci://"):
+        local = driver_utils.local_path(source)
+        if local is not None:
+            copy_local_input(local, target)
+        elif source.startswith("oci://"):
             copy_oci_input(source, target)
         elif source.split("://", 1)[0] in ("http", "https", "ftp"):
             download_input(source, target)
         else:
-            copy_local_input(driver_utils.local_path(source), target)
+            raise DriverError("OCI__INPUT_MAPPINGS source %s: unsupported scheme; use oci://, "
+                              "http(s)://, ftp://, file:// or a path" % source)
 
 
 # --------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct dsj_options opts;
-	dsj_options_init(&opts);
+	dsj_options_init(&opts, DSJ_OPTIONS_VERSION);
 	opts.artifact = size % 2 ? "archive.tar.gz" : NULL;
 	opts.output = (enum dsj_format)(size % 3);
 	char *out = NULL;

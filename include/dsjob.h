@@ -7,17 +7,28 @@
  * kept between calls: there is no global state, so calls may run on several
  * threads at once.
  *
- * Errors: functions return 0 on success or a negative DSJ_E* code. When an
- * error struct is given, it is filled with the first problem found: its
- * location (1-based line and column in the input, 0 when unknown), the key path
- * (e.g. "spec.env[2].value"), the Python exception class the reference
- * implementation raises for the same input, and a message.
+ * Errors: functions return 0 on success or a negative DSJ_E* code
+ * (dsj_strerror names it). When an error struct is given, it is filled with the
+ * first problem found: its location (1-based line and column in the input, 0
+ * when unknown, and the byte offset of that place), the key path (e.g.
+ * "spec.env[2].value"), the Python exception class the reference implementation
+ * raises for the same input, and a message. A wrong call (a NULL out pointer,
+ * an option value outside its enum, options of an unknown version) is
+ * DSJ_EUSAGE, with the error struct saying which.
+ *
+ * Growing without breaking callers (libgit2's convention): struct dsj_options
+ * starts with a version. Set it with DSJ_OPTIONS_INIT or dsj_options_init();
+ * new fields are only ever added at the end, and a library that is given an
+ * older version reads only the fields that version had. A program built against
+ * this header keeps working with later libraries of the same major version.
  */
 #ifndef DSJOB_H
 #define DSJOB_H
 
 #include <signal.h>
 #include <stddef.h>
+
+#include "dsjob_version.h" /* DSJ_VERSION, DSJ_VERSION_NUMBER (generated) */
 
 #ifdef __cplusplus
 extern "C" {
@@ -29,15 +40,18 @@ extern "C" {
 #define DSJ_API
 #endif
 
-#define DSJ_VERSION "0.1.0"
-
 enum dsj_code {
 	DSJ_OK = 0,
-	DSJ_EINPUT = -1, /* the input is not a valid runtime / job */
-	DSJ_ENOMEM = -2, /* out of memory */
-	DSJ_ELIMIT = -3, /* an input limit was exceeded */
-	DSJ_EUSAGE = -4, /* the call itself is wrong (bad option value...) */
+	DSJ_EINPUT = -1,  /* the input is not a valid runtime / job */
+	DSJ_ENOMEM = -2,  /* out of memory */
+	DSJ_ELIMIT = -3,  /* an input limit was exceeded */
+	DSJ_EUSAGE = -4,  /* the call itself is wrong (bad option value...) */
+	DSJ_ESYSTEM = -5, /* the system failed a call the library needs (getcwd) */
 };
+
+/* A short English description of a DSJ_E* code ("out of memory"); a static
+ * string, never NULL ("unknown error code" for values not in enum dsj_code). */
+DSJ_API const char *dsj_strerror(int code);
 
 enum dsj_format {
 	DSJ_FORMAT_JSON = 0,	  /* indented JSON, UTF-8 */
@@ -52,13 +66,16 @@ enum dsj_format {
 struct dsj_error {
 	int code;			     /* DSJ_E* */
 	unsigned line;			     /* 1-based; 0 = unknown */
-	unsigned column;		     /* 1-based; 0 = unknown */
+	unsigned column;		     /* 1-based, in characters; 0 = unknown */
+	size_t offset;			     /* bytes from the start of the input to
+						line:column; 0 when line is 0 */
 	char path[DSJ_ERROR_PATH_MAX];	     /* key path, "" when none */
 	char type[DSJ_ERROR_TYPE_MAX];	     /* e.g. "ValueError" */
 	char message[DSJ_ERROR_MESSAGE_MAX]; /* human-readable text */
 };
 
-/* Bounds on hostile input. Zero in a field means "use the default". */
+/* Bounds on hostile input. Zero in a field means "use the default"
+ * (dsj_limits_default). */
 struct dsj_limits {
 	size_t max_input_bytes;	 /* default 16 MiB */
 	size_t max_depth;	 /* nesting depth, default 256, at most DSJ_MAX_DEPTH_CAP */
@@ -71,7 +88,12 @@ struct dsj_limits {
  * tree, so a larger max_depth is taken as this. */
 #define DSJ_MAX_DEPTH_CAP 10000
 
-/* Which conversion dsj_translate / dsj_extract make. */
+/* The limits a zero field stands for: 16 MiB of input, depth 256, 1,000,000
+ * nodes, 1 MiB scalars, 10,000 environment variables. */
+DSJ_API struct dsj_limits dsj_limits_default(void);
+
+/* Which conversion dsj_translate / dsj_extract make: the one way to choose
+ * between a runtime and a whole job. */
 enum dsj_level {
 	DSJ_LEVEL_AUTO = 0,    /* translate: a job when `kind: job`; extract: a job when
 				  the Job JSON has infrastructure or a project */
@@ -89,10 +111,22 @@ enum dsj_job_form {
  * dsj_options.warn); `problem` is valid during the call only. */
 typedef void (*dsj_report_fn)(const struct dsj_error *problem, void *ctx);
 
+/* The version of struct dsj_options this header describes. */
+#define DSJ_OPTIONS_VERSION 1
+
+/* The defaults (JSON output, no region, no artifact, default limits):
+ * `struct dsj_options o = DSJ_OPTIONS_INIT;` */
+#define DSJ_OPTIONS_INIT                                                                           \
+	{                                                                                          \
+		.version = DSJ_OPTIONS_VERSION                                                     \
+	}
+
 struct dsj_options {
+	unsigned int version; /* DSJ_OPTIONS_VERSION: set by DSJ_OPTIONS_INIT */
 	const char *region;   /* signed-in user's region; NULL or "" = unknown */
 	const char *artifact; /* extract: job artifact file name; NULL = none */
-	const char *cwd;      /* base for relative local paths; NULL = getcwd() */
+	const char *cwd;      /* base for relative local paths; NULL = getcwd(), and
+				 DSJ_ESYSTEM when that fails */
 	const char *home;     /* for "~"; NULL = $HOME */
 	enum dsj_format output;
 	struct dsj_limits limits;
@@ -106,51 +140,50 @@ struct dsj_options {
 	void *warn_ctx;
 };
 
-/* Fills *opts with defaults (JSON output, no region, no artifact). */
-DSJ_API void dsj_options_init(struct dsj_options *opts);
+/* Fills *opts with the defaults, as DSJ_OPTIONS_INIT, for `version` (pass
+ * DSJ_OPTIONS_VERSION). Returns 0, or DSJ_EUSAGE for a NULL opts or a version
+ * this library does not know (then *opts is left alone). */
+DSJ_API int dsj_options_init(struct dsj_options *opts, unsigned int version);
 
 /*
- * Runtime YAML (`kind: runtime`) -> job payload
- * {"jobConfigurationDetails", "freeformTags", "definedTags", "artifact"}; with
- * opts->level DSJ_LEVEL_AUTO a `kind: job` document is translated as
- * dsj_job_translate does. `opts` may be NULL. On success *out holds the result
- * in opts->output form (caller frees with dsj_free); on failure *out is NULL.
+ * Translates a YAML document; opts->level says which conversion:
+ * - a runtime (`kind: runtime`, or any document with DSJ_LEVEL_RUNTIME) -> the
+ *   job payload {"jobConfigurationDetails", "freeformTags", "definedTags",
+ *   "artifact"};
+ * - a job (`kind: job`, with infrastructure and runtime; DSJ_LEVEL_AUTO picks
+ *   it by `kind`, DSJ_LEVEL_JOB always) -> the CreateJob request
+ *   {"body", "artifact"}, or with opts->job_form DSJ_JOB_FORM_OCI_CLI the JSON
+ *   `oci data-science job create --from-json` takes.
+ * `opts` may be NULL (the defaults). On success *out holds the result in
+ * opts->output form and *out_len its length (out_len may be NULL); `artifact`
+ * may be NULL, else *artifact receives the artifact source to upload (the
+ * payload's artifact.source) or NULL when there is none. The caller frees *out
+ * and *artifact with dsj_free. On failure both are NULL. DSJ_EUSAGE for a NULL
+ * out, or NULL input with a non-zero length.
  */
-DSJ_API int dsj_translate(char **out, size_t *out_len, const char *input, size_t input_len,
-			  const struct dsj_options *opts, struct dsj_error *err);
+DSJ_API int dsj_translate(char **out, size_t *out_len, char **artifact, const char *input,
+			  size_t input_len, const struct dsj_options *opts, struct dsj_error *err);
 
 /*
- * OCI Job JSON (raw or {"data": ...}) -> runtime {"kind", "type", "spec"}; with
- * opts->level DSJ_LEVEL_AUTO a Job that has infrastructure or a project gives
- * the whole job, as dsj_job_extract. `opts` may be NULL; opts->output picks YAML
- * or JSON (the caller frees *out with dsj_free).
+ * Extracts from OCI Job JSON (raw, or {"data": ...} as `oci data-science job
+ * get` prints it); opts->level says which conversion: the runtime {"kind",
+ * "type", "spec"} (DSJ_LEVEL_RUNTIME, or DSJ_LEVEL_AUTO for a Job without
+ * infrastructure or project), or the job {"kind": "job", "spec": {name, id,
+ * infrastructure, runtime}} (DSJ_LEVEL_JOB, or DSJ_LEVEL_AUTO for a Job that has
+ * them). `opts` may be NULL; opts->output picks YAML or JSON. On success *out
+ * holds the text (caller frees with dsj_free; out_len may be NULL); on failure
+ * *out is NULL.
  */
 DSJ_API int dsj_extract(char **out, size_t *out_len, const char *input, size_t input_len,
 			const struct dsj_options *opts, struct dsj_error *err);
 
 /*
- * Job YAML (`kind: job`, with infrastructure and runtime) -> the CreateJob
- * request: {"body", "artifact"}, or with opts->job_form DSJ_JOB_FORM_OCI_CLI the
- * JSON `oci data-science job create --from-json` takes. `artifact` may be NULL;
- * else *artifact receives the artifact source to upload (a heap string the
- * caller frees with dsj_free), or NULL when there is none.
- */
-DSJ_API int dsj_job_translate(char **out, size_t *out_len, char **artifact, const char *input,
-			      size_t input_len, const struct dsj_options *opts,
-			      struct dsj_error *err);
-
-/*
- * GetJob JSON (raw or {"data": ...}) -> the job {"kind": "job", "spec": {name,
- * id, infrastructure, runtime}}; opts->output picks YAML or JSON.
- */
-DSJ_API int dsj_job_extract(char **out, size_t *out_len, const char *input, size_t input_len,
-			    const struct dsj_options *opts, struct dsj_error *err);
-
-/*
  * Checks a runtime or job YAML and passes every problem it finds to `report`
  * (job-level checks go on after a problem, including the OCI service limits;
  * the runtime contributes its first problem). *problems receives their count.
- * Returns 0, or DSJ_ENOMEM.
+ * Returns 0 (problems of the input are reported, not returned), DSJ_ENOMEM,
+ * DSJ_ESYSTEM (no working directory and no opts->cwd) or DSJ_EUSAGE (a wrong
+ * call: NULL problems, bad options); the last two are also passed to `report`.
  */
 DSJ_API int dsj_validate(size_t *problems, const char *input, size_t input_len,
 			 const struct dsj_options *opts, dsj_report_fn report, void *ctx);
@@ -159,8 +192,9 @@ DSJ_API int dsj_validate(size_t *problems, const char *input, size_t input_len,
  * Answers one batch request line {"op", "input", "region", "artifact"} with
  * one JSON line (no trailing newline): the payload, or
  * {"error": {"type", "message"}}. Ops: translate, extract (runtime level), job-translate,
- * job-extract. Problems in the request become error
- * answers; only DSJ_ENOMEM is returned as a failure.
+ * job-extract (job level). Problems in the request become error answers; only
+ * DSJ_ENOMEM, and DSJ_EUSAGE for a NULL out or bad `defaults`, are returned as
+ * failures (with *out NULL).
  */
 DSJ_API int dsj_batch_answer(char **out, size_t *out_len, const char *request, size_t request_len,
 			     const struct dsj_options *defaults);
@@ -182,14 +216,20 @@ DSJ_API const char *dsj_version(void);
 /* ======================================================================== */
 
 /*
- * Each options struct below starts with a version field: set it to the
- * matching *_OPTIONS_VERSION (the *_init functions do), so a struct from an
- * older caller is still read correctly when fields are added at the end.
+ * The option structs below follow struct dsj_options's convention: each starts
+ * with its version, set by its *_OPTIONS_INIT or *_options_init(); fields are
+ * only ever added at the end.
  */
 #define DSJ_ARTIFACT_OPTIONS_VERSION 1
 
+/* The defaults: `struct dsj_artifact_options o = DSJ_ARTIFACT_OPTIONS_INIT;` */
+#define DSJ_ARTIFACT_OPTIONS_INIT                                                                  \
+	{                                                                                          \
+		.version = DSJ_ARTIFACT_OPTIONS_VERSION, .mtime = -1                               \
+	}
+
 struct dsj_artifact_options {
-	int version;			   /* DSJ_ARTIFACT_OPTIONS_VERSION */
+	unsigned int version;		   /* DSJ_ARTIFACT_OPTIONS_VERSION */
 	const struct dsj_options *convert; /* how the YAML is translated; NULL = defaults */
 	const char *out_dir;		   /* where the artifact is written; NULL = cwd */
 	const char *driver_dir;		   /* drivers to package; NULL = the embedded ones */
@@ -200,8 +240,10 @@ struct dsj_artifact_options {
 	void *warn_ctx;
 };
 
-/* Fills *opts with the defaults (version set, mtime -1, everything else 0). */
-DSJ_API void dsj_artifact_options_init(struct dsj_artifact_options *opts);
+/* Fills *opts with the defaults, as DSJ_ARTIFACT_OPTIONS_INIT, for `version`
+ * (pass DSJ_ARTIFACT_OPTIONS_VERSION). Returns 0, or DSJ_EUSAGE for a NULL opts
+ * or an unknown version (then *opts is left alone). */
+DSJ_API int dsj_artifact_options_init(struct dsj_artifact_options *opts, unsigned int version);
 
 /* The artifact a job payload refers to; released with dsj_artifact_free. */
 struct dsj_artifact {
@@ -251,8 +293,14 @@ DSJ_API int dsj_artifact_unpack(const char *archive_path, const char *dest_dir,
 
 #define DSJ_LOCAL_OPTIONS_VERSION 1
 
+/* The defaults: `struct dsj_local_options o = DSJ_LOCAL_OPTIONS_INIT;` */
+#define DSJ_LOCAL_OPTIONS_INIT                                                                     \
+	{                                                                                          \
+		.version = DSJ_LOCAL_OPTIONS_VERSION                                               \
+	}
+
 struct dsj_local_options {
-	int version;			   /* DSJ_LOCAL_OPTIONS_VERSION */
+	unsigned int version;		   /* DSJ_LOCAL_OPTIONS_VERSION */
 	const struct dsj_options *convert; /* how the YAML is translated; NULL = defaults */
 	const char *driver_dir;		   /* as dsj_artifact_options.driver_dir */
 	const char *workdir;		   /* run folder; NULL = a new one under $TMPDIR */
@@ -271,8 +319,10 @@ struct dsj_local_options {
 	void *warn_ctx;
 };
 
-/* Fills *opts with the defaults (version set, everything else 0/NULL). */
-DSJ_API void dsj_local_options_init(struct dsj_local_options *opts);
+/* Fills *opts with the defaults, as DSJ_LOCAL_OPTIONS_INIT, for `version`
+ * (pass DSJ_LOCAL_OPTIONS_VERSION). Returns 0, or DSJ_EUSAGE for a NULL opts or
+ * an unknown version (then *opts is left alone). */
+DSJ_API int dsj_local_options_init(struct dsj_local_options *opts, unsigned int version);
 
 /*
  * Runs a runtime or job YAML on this machine as the service would: builds the

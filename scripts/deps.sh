@@ -2,8 +2,9 @@
 # Installs the Debian packages dsjob needs to build and test, when missing.
 # Sourced by setup.sh and test.sh; uses sudo only when not root.
 set -euo pipefail
-dsj_packages=(gcc make cmake pkg-config libyaml-dev libcmocka-dev valgrind python3
-  libarchive-dev unzip git bash python3-nbclient python3-nbformat python3-ipykernel)
+dsj_packages=(gcc binutils make cmake pkg-config libyaml-dev libcmocka-dev valgrind python3
+  libarchive-dev libacl1-dev libzstd-dev liblz4-dev libbz2-dev liblzma-dev zlib1g-dev libxml2-dev
+  nettle-dev unzip git bash python3-nbclient python3-nbformat python3-ipykernel)
 dsj_missing=()
 for p in "${dsj_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || dsj_missing+=("$p")

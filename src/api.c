@@ -1,18 +1,20 @@
 /* The public entry points: parse, convert, write. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "util/buf.h"
-#include "util/diag.h"
-#include "dsjob.h"
-#include "job/job.h"
 #include "doc/json.h"
-#include "runtime/convert.h"
 #include "doc/yaml_reader.h"
 #include "doc/yaml_writer.h"
+#include "dsjob.h"
+#include "job/job.h"
+#include "runtime/convert.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "util/textpos.h"
 
 const char *dsj_version(void)
 {
@@ -24,10 +26,15 @@ void dsj_free(void *p)
 	free(p);
 }
 
-void dsj_options_init(struct dsj_options *opts)
+int dsj_options_init(struct dsj_options *opts, unsigned int version)
 {
-	memset(opts, 0, sizeof(*opts));
-	opts->output = DSJ_FORMAT_JSON;
+	if (!opts || version < 1 || version > DSJ_OPTIONS_VERSION)
+		return DSJ_EUSAGE;
+	/* Version 1 is the only one. Once a version 2 adds fields, a caller built
+	 * for version 1 has the smaller struct: write (and in session_begin, read)
+	 * only the fields of the caller's version. */
+	*opts = (struct dsj_options)DSJ_OPTIONS_INIT;
+	return 0;
 }
 
 /* Everything one conversion owns; released by session_end. */
@@ -38,34 +45,87 @@ struct session {
 	char cwd[4096];
 	struct dsj_error scratch; /* used when the caller passes no error struct */
 	struct dsj_error *err;
+	/* the text problems are located in, for dsj_error.offset */
+	const char *input;
+	size_t input_len;
+	enum textpos_lines lines;
+	dsj_report_fn caller_warn; /* opts.warn passes through session_warn */
+	void *caller_warn_ctx;
 };
 
-static void session_begin(struct session *s, const struct dsj_options *opts, struct dsj_error *err)
+/* Fills in the byte offset of a problem's line and column. */
+static void locate(const struct session *s, struct dsj_error *e)
 {
-	if (opts)
-		s->opts = *opts;
-	else
-		dsj_options_init(&s->opts);
+	e->offset = e->line && s->input
+			    ? textpos_offset(s->input, s->input_len, e->line, e->column, s->lines)
+			    : 0;
+}
+
+static void session_warn(const struct dsj_error *w, void *ctx)
+{
+	const struct session *s = ctx;
+	struct dsj_error located = *w;
+	locate(s, &located);
+	s->caller_warn(&located, s->caller_warn_ctx);
+}
+
+/* Checks the call and sets up; call session_end afterwards in any case. */
+static int session_begin(struct session *s, const struct dsj_options *opts, struct dsj_error *err,
+			 const char *input, size_t input_len, enum textpos_lines lines)
+{
+	s->opts = opts ? *opts : (struct dsj_options)DSJ_OPTIONS_INIT;
 	limits_resolve(&s->limits, &s->opts.limits);
 	arena_init(&s->arena, 0);
-	if (!s->opts.cwd)
-		s->opts.cwd = getcwd(s->cwd, sizeof(s->cwd)) ? s->cwd : "/";
-	if (!s->opts.home)
-		s->opts.home = getenv("HOME") ? getenv("HOME") : "/";
 	s->err = err ? err : &s->scratch;
 	diag_clear(s->err);
+	s->input = input;
+	s->input_len = input_len;
+	s->lines = lines;
+	s->caller_warn = s->opts.warn;
+	s->caller_warn_ctx = s->opts.warn_ctx;
+	if (s->opts.warn) {
+		s->opts.warn = session_warn;
+		s->opts.warn_ctx = s;
+	}
+	int rc = options_check(&s->opts, s->err);
+	if (rc)
+		return rc;
+	if (!input && input_len)
+		return diag_at(s->err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
+			       "the input is NULL but its length is %zu", input_len);
+	if (!s->opts.cwd) {
+		if (!getcwd(s->cwd, sizeof(s->cwd)))
+			return diag_at(
+				s->err, DSJ_ESYSTEM, 0, 0, NULL, "OSError",
+				"cannot tell the current directory (%s): set dsj_options.cwd",
+				strerror(errno));
+		s->opts.cwd = s->cwd;
+	}
+	if (!s->opts.home)
+		s->opts.home = getenv("HOME") ? getenv("HOME") : "/";
+	return 0;
 }
 
-static void session_end(struct session *s)
+/* Ends a session that returned rc: locates the problem, frees the arena. */
+static int session_end(struct session *s, int rc)
 {
+	if (rc)
+		locate(s, s->err);
 	arena_free(&s->arena);
+	return rc;
 }
 
-static int check_size(struct session *s, size_t len)
+static int null_out(struct dsj_error *err, const char *name)
 {
-	if (len > s->limits.max_input_bytes)
+	diag_clear(err);
+	return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR, "%s is NULL", name);
+}
+
+static int check_size(struct session *s)
+{
+	if (s->input_len > s->limits.max_input_bytes)
 		return diag_at(s->err, DSJ_ELIMIT, 0, 0, NULL, "LimitError",
-			       "input of %zu bytes exceeds the limit of %zu bytes", len,
+			       "input of %zu bytes exceeds the limit of %zu bytes", s->input_len,
 			       s->limits.max_input_bytes);
 	return 0;
 }
@@ -122,15 +182,15 @@ static int write_output(struct session *s, const struct node *root, char **out, 
 	return *out ? 0 : diag_nomem(s->err);
 }
 
-static int read_yaml(struct session *s, const char *input, size_t len, struct node **root)
+static int read_yaml(struct session *s, struct node **root)
 {
-	int rc = check_size(s, len);
+	int rc = check_size(s);
 	if (rc)
 		return rc;
-	if (len == 0)
+	if (s->input_len == 0)
 		return diag_at(s->err, DSJ_EINPUT, 1, 1, NULL, PY_VALUE_ERROR,
 			       "the input is empty: expected a runtime or job YAML document");
-	return yaml_read(root, input, len, &s->arena, &s->limits, s->err);
+	return yaml_read(root, s->input, s->input_len, &s->arena, &s->limits, s->err);
 }
 
 static bool is_job_document(const struct node *root)
@@ -149,49 +209,57 @@ static void job_ctx_init(struct job_ctx *j, struct session *s)
 	j->now = s->opts.now ? (time_t)s->opts.now : time(NULL);
 }
 
-/* The job answer in the form asked for; *artifact_source gets the source. */
-static int job_in_session(struct session *s, struct node *root, struct node **answer,
-			  const char **artifact_source)
+/* The job answer in the form asked for. */
+static int job_in_session(struct session *s, struct node *root, struct node **answer)
 {
 	struct job_ctx j;
 	job_ctx_init(&j, s);
-	int rc = job_translate(&j, root, answer);
+	return job_translate(&j, root, answer);
+}
+
+/* The payload's (or the job answer's) artifact.source, NULL when it has none. */
+static const char *artifact_source(const struct node *payload)
+{
+	const struct node *art = map_get(payload, "artifact");
+	const struct node *src = art ? map_get(art, "source") : NULL;
+	return node_is_str(src) && src->u.str.len ? src->u.str.ptr : NULL;
+}
+
+static int translate_in_session(struct session *s, struct node **payload, const char **source)
+{
+	struct node *root = NULL;
+	int rc = read_yaml(s, &root);
 	if (rc)
 		return rc;
-	const struct node *art = map_get(*answer, "artifact");
-	const struct node *src = art ? map_get(art, "source") : NULL;
-	if (artifact_source && node_is_str(src) && src->u.str.len)
-		*artifact_source = src->u.str.ptr;
+	if (s->opts.level == DSJ_LEVEL_RUNTIME ||
+	    (s->opts.level == DSJ_LEVEL_AUTO && !is_job_document(root))) {
+		rc = runtime_translate(payload, root, &s->arena, &s->opts, &s->limits, "", s->err);
+		*source = rc ? NULL : artifact_source(*payload);
+		return rc;
+	}
+	if ((rc = job_in_session(s, root, payload)))
+		return rc;
+	*source = artifact_source(*payload);
 	if (s->opts.job_form == DSJ_JOB_FORM_OCI_CLI &&
-	    job_oci_cli_form(&s->arena, map_get(*answer, "body"), answer))
+	    job_oci_cli_form(&s->arena, map_get(*payload, "body"), payload))
 		return diag_nomem(s->err);
 	return 0;
 }
 
-static int translate_in_session(struct session *s, const char *input, size_t len,
-				struct node **payload, const char **artifact_source)
+int dsj_translate(char **out, size_t *out_len, char **artifact, const char *input, size_t input_len,
+		  const struct dsj_options *opts, struct dsj_error *err)
 {
-	struct node *root = NULL;
-	int rc = read_yaml(s, input, len, &root);
-	if (rc)
-		return rc;
-	if (s->opts.level == DSJ_LEVEL_JOB ||
-	    (s->opts.level == DSJ_LEVEL_AUTO && is_job_document(root)))
-		return job_in_session(s, root, payload, artifact_source);
-	return runtime_translate(payload, root, &s->arena, &s->opts, &s->limits, "", s->err);
-}
-
-static int translate_to_text(char **out, size_t *out_len, char **artifact, const char *input,
-			     size_t input_len, struct dsj_options *opts, struct dsj_error *err)
-{
-	struct session s;
-	session_begin(&s, opts, err);
-	*out = NULL;
 	if (artifact)
 		*artifact = NULL;
+	if (!out)
+		return null_out(err, "out");
+	*out = NULL;
+	struct session s;
 	struct node *payload = NULL;
 	const char *source = NULL;
-	int rc = translate_in_session(&s, input, input_len, &payload, &source);
+	int rc = session_begin(&s, opts, err, input, input_len, TEXTPOS_YAML);
+	if (!rc)
+		rc = translate_in_session(&s, &payload, &source);
 	if (!rc)
 		rc = write_output(&s, payload, out, out_len);
 	if (!rc && artifact && source && !(*artifact = strdup(source)))
@@ -200,37 +268,11 @@ static int translate_to_text(char **out, size_t *out_len, char **artifact, const
 		free(*out);
 		*out = NULL;
 	}
-	session_end(&s);
-	return rc;
-}
-
-/* The caller's options, or the defaults when it passes none. */
-static struct dsj_options options_or_default(const struct dsj_options *opts)
-{
-	struct dsj_options o;
-	if (opts)
-		o = *opts;
-	else
-		dsj_options_init(&o);
-	return o;
-}
-
-int dsj_translate(char **out, size_t *out_len, const char *input, size_t input_len,
-		  const struct dsj_options *opts, struct dsj_error *err)
-{
-	struct dsj_options o = options_or_default(opts);
-	return translate_to_text(out, out_len, NULL, input, input_len, &o, err);
-}
-
-int dsj_job_translate(char **out, size_t *out_len, char **artifact, const char *input,
-		      size_t input_len, const struct dsj_options *opts, struct dsj_error *err)
-{
-	struct dsj_options o = options_or_default(opts);
-	o.level = DSJ_LEVEL_JOB;
-	return translate_to_text(out, out_len, artifact, input, input_len, &o, err);
+	return session_end(&s, rc);
 }
 
 struct validate_sink {
+	const struct session *session;
 	dsj_report_fn report;
 	void *ctx;
 	size_t count;
@@ -240,34 +282,48 @@ static void count_and_pass(const struct dsj_error *e, void *ctx)
 {
 	struct validate_sink *sink = ctx;
 	sink->count++;
-	if (sink->report)
-		sink->report(e, sink->ctx);
+	if (!sink->report)
+		return;
+	struct dsj_error located = *e;
+	locate(sink->session, &located);
+	sink->report(&located, sink->ctx);
+}
+
+static int validate_in_session(struct session *s, struct validate_sink *sink)
+{
+	struct node *root = NULL, *answer = NULL;
+	int rc = read_yaml(s, &root);
+	if (rc || !is_job_document(root))
+		return rc ? rc
+			  : runtime_translate(&answer, root, &s->arena, &s->opts, &s->limits, "",
+					      s->err);
+	struct job_ctx j;
+	job_ctx_init(&j, s);
+	j.report = count_and_pass;
+	j.report_ctx = sink;
+	rc = job_translate(&j, root, &answer);
+	if (rc && rc != DSJ_ENOMEM && !diag_is_set(s->err))
+		rc = 0; /* every problem was reported */
+	return rc;
 }
 
 int dsj_validate(size_t *problems, const char *input, size_t input_len,
 		 const struct dsj_options *opts, dsj_report_fn report, void *ctx)
 {
 	struct session s;
-	struct validate_sink sink = {.report = report, .ctx = ctx};
-	session_begin(&s, opts, NULL);
-	struct node *root = NULL, *answer = NULL;
-	int rc = read_yaml(&s, input, input_len, &root);
-	if (!rc && is_job_document(root)) {
-		struct job_ctx j;
-		job_ctx_init(&j, &s);
-		j.report = count_and_pass;
-		j.report_ctx = &sink;
-		rc = job_translate(&j, root, &answer);
-		if (rc && rc != DSJ_ENOMEM && !diag_is_set(s.err))
-			rc = 0; /* every problem was reported */
-	} else if (!rc) {
-		rc = runtime_translate(&answer, root, &s.arena, &s.opts, &s.limits, "", s.err);
-	}
+	struct validate_sink sink = {.session = &s, .report = report, .ctx = ctx};
+	int rc = session_begin(&s, opts, NULL, input, input_len, TEXTPOS_YAML);
+	if (!rc && !problems)
+		rc = null_out(s.err, "problems");
+	if (!rc)
+		rc = validate_in_session(&s, &sink);
 	if (rc && rc != DSJ_ENOMEM)
-		count_and_pass(s.err, &sink), rc = 0;
-	*problems = sink.count;
-	session_end(&s);
-	return rc;
+		count_and_pass(s.err, &sink);
+	if (rc == DSJ_EINPUT || rc == DSJ_ELIMIT)
+		rc = 0; /* a problem of the input, reported */
+	if (problems)
+		*problems = sink.count;
+	return session_end(&s, rc);
 }
 
 /* The Job itself, or what `oci data-science job get` wraps in {"data": ...}. */
@@ -285,13 +341,13 @@ static bool has_infrastructure(const struct node *job)
 	       (map_get(job, "jobInfrastructureConfigurationDetails") || map_get(job, "projectId"));
 }
 
-static int extract_in_session(struct session *s, const char *input, size_t len, struct node **out)
+static int extract_in_session(struct session *s, struct node **out)
 {
-	int rc = check_size(s, len);
+	int rc = check_size(s);
 	if (rc)
 		return rc;
 	struct node *root = NULL;
-	if ((rc = json_read(&root, input, len, &s->arena, &s->limits, 0, s->err)))
+	if ((rc = json_read(&root, s->input, s->input_len, &s->arena, &s->limits, 0, s->err)))
 		return rc;
 	struct node *job = unwrap_job(root);
 	if (s->opts.level == DSJ_LEVEL_JOB ||
@@ -307,32 +363,20 @@ static int extract_in_session(struct session *s, const char *input, size_t len, 
 	return 0;
 }
 
-static int extract_to_text(char **out, size_t *out_len, const char *input, size_t input_len,
-			   const struct dsj_options *opts, struct dsj_error *err)
-{
-	struct session s;
-	session_begin(&s, opts, err);
-	*out = NULL;
-	struct node *result = NULL;
-	int rc = extract_in_session(&s, input, input_len, &result);
-	if (!rc)
-		rc = write_output(&s, result, out, out_len);
-	session_end(&s);
-	return rc;
-}
-
 int dsj_extract(char **out, size_t *out_len, const char *input, size_t input_len,
 		const struct dsj_options *opts, struct dsj_error *err)
 {
-	return extract_to_text(out, out_len, input, input_len, opts, err);
-}
-
-int dsj_job_extract(char **out, size_t *out_len, const char *input, size_t input_len,
-		    const struct dsj_options *opts, struct dsj_error *err)
-{
-	struct dsj_options o = options_or_default(opts);
-	o.level = DSJ_LEVEL_JOB;
-	return extract_to_text(out, out_len, input, input_len, &o, err);
+	if (!out)
+		return null_out(err, "out");
+	*out = NULL;
+	struct session s;
+	struct node *result = NULL;
+	int rc = session_begin(&s, opts, err, input, input_len, TEXTPOS_JSON);
+	if (!rc)
+		rc = extract_in_session(&s, &result);
+	if (!rc)
+		rc = write_output(&s, result, out, out_len);
+	return session_end(&s, rc);
 }
 
 int dsj_error_format(const struct dsj_error *err, const char *file, char *buf, size_t size)

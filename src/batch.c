@@ -47,11 +47,7 @@ static int string_field(const struct node *req, const char *key, const char **ou
 static int answer(char **out, size_t *out_len, const struct node *req,
 		  const struct dsj_options *defaults, struct dsj_error *e)
 {
-	struct dsj_options opts;
-	if (defaults)
-		opts = *defaults;
-	else
-		dsj_options_init(&opts);
+	struct dsj_options opts = defaults ? *defaults : (struct dsj_options)DSJ_OPTIONS_INIT;
 	opts.output = DSJ_FORMAT_JSON_LINE;
 	const struct node *op = map_get(req, "op");
 	const struct node *input = map_get(req, "input");
@@ -71,13 +67,14 @@ static int answer(char **out, size_t *out_len, const struct node *req,
 	opts.level = DSJ_LEVEL_RUNTIME;
 	opts.job_form = DSJ_JOB_FORM_API;
 	if (str_eq(op->u.str, "translate"))
-		return dsj_translate(out, out_len, text, len, &opts, e);
+		return dsj_translate(out, out_len, NULL, text, len, &opts, e);
 	if (str_eq(op->u.str, "extract"))
 		return dsj_extract(out, out_len, text, len, &opts, e);
+	opts.level = DSJ_LEVEL_JOB;
 	if (str_eq(op->u.str, "job-translate"))
-		return dsj_job_translate(out, out_len, NULL, text, len, &opts, e);
+		return dsj_translate(out, out_len, NULL, text, len, &opts, e);
 	if (str_eq(op->u.str, "job-extract"))
-		return dsj_job_extract(out, out_len, text, len, &opts, e);
+		return dsj_extract(out, out_len, text, len, &opts, e);
 	return diag_node(e, DSJ_EUSAGE, op, "op", "ValueError",
 			 "unknown op \"%.40s\": expected translate, extract, job-translate or "
 			 "job-extract",
@@ -87,17 +84,21 @@ static int answer(char **out, size_t *out_len, const struct node *req,
 int dsj_batch_answer(char **out, size_t *out_len, const char *request, size_t request_len,
 		     const struct dsj_options *defaults)
 {
-	struct arena a;
-	arena_init(&a, 0);
 	struct dsj_error e;
 	diag_clear(&e);
+	if (!out)
+		return DSJ_EUSAGE;
+	*out = NULL;
+	if (defaults && options_check(defaults, &e))
+		return DSJ_EUSAGE;
+	struct arena a;
+	arena_init(&a, 0);
 	struct dsj_limits limits;
 	limits_resolve(&limits, defaults ? &defaults->limits : NULL);
 	/* the request wraps the input in a JSON string: allow for escaping */
 	limits.max_scalar_bytes = limits.max_input_bytes;
 	limits.max_input_bytes = limits.max_input_bytes * 6 + 1024;
 	struct node *req = NULL;
-	*out = NULL;
 	int rc = json_read(&req, request, request_len, &a, &limits, 0, &e);
 	if (!rc && req->kind != NODE_MAP)
 		rc = diag_node(&e, DSJ_EUSAGE, req, "", "ValueError", "a request is a JSON object");

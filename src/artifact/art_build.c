@@ -9,11 +9,12 @@
 /* 1980-01-01 00:00:00 UTC: the earliest time a zip (DOS) timestamp holds. */
 #define ZIP_EPOCH 315532800LL
 
-void dsj_artifact_options_init(struct dsj_artifact_options *opts)
+int dsj_artifact_options_init(struct dsj_artifact_options *opts, unsigned int version)
 {
-	memset(opts, 0, sizeof(*opts));
-	opts->version = DSJ_ARTIFACT_OPTIONS_VERSION;
-	opts->mtime = -1;
+	if (!opts || version != DSJ_ARTIFACT_OPTIONS_VERSION)
+		return DSJ_EUSAGE;
+	*opts = (struct dsj_artifact_options)DSJ_ARTIFACT_OPTIONS_INIT;
+	return 0;
 }
 
 long long art_resolve_mtime(long long mtime)
@@ -97,13 +98,17 @@ int dsj_artifact_build(struct dsj_artifact **out, const char *input, size_t inpu
 	struct dsj_error scratch;
 	err = err ? err : &scratch;
 	diag_clear(err);
-	*out = NULL;
-	struct dsj_artifact_options o;
-	dsj_artifact_options_init(&o);
+	struct dsj_artifact_options o = DSJ_ARTIFACT_OPTIONS_INIT;
+	if (!out || (!input && input_len))
+		return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
+			       "dsj_artifact_build: out (and input, when input_len > 0) must not "
+			       "be NULL");
 	if (opts && opts->version != DSJ_ARTIFACT_OPTIONS_VERSION)
 		return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
-			       "dsj_artifact_options.version is %d; this library knows %d",
+			       "dsj_artifact_options.version is %u; this library knows %d (use "
+			       "DSJ_ARTIFACT_OPTIONS_INIT)",
 			       opts->version, DSJ_ARTIFACT_OPTIONS_VERSION);
+	*out = NULL;
 	if (opts)
 		o = *opts;
 	struct dsj_artifact *a = calloc(1, sizeof(*a));

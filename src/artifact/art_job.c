@@ -19,16 +19,14 @@ static const char *str_or_null(const struct node *n)
 static int read_payload(struct art_job *j, const char *input, size_t len,
 			const struct dsj_options *o, struct dsj_error *err)
 {
-	struct dsj_options opts;
+	struct dsj_options opts = DSJ_OPTIONS_INIT;
 	if (o)
 		opts = *o;
-	else
-		dsj_options_init(&opts);
 	opts.output = DSJ_FORMAT_JSON;
 	opts.job_form = DSJ_JOB_FORM_API;
 	char *text = NULL;
 	size_t text_len = 0;
-	int rc = dsj_translate(&text, &text_len, input, len, &opts, err);
+	int rc = dsj_translate(&text, &text_len, NULL, input, len, &opts, err);
 	if (rc)
 		return rc;
 	struct node *root = NULL;

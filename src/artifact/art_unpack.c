@@ -1,8 +1,6 @@
 /* Reading archives safely: user code archives (unpacked under code/) and the
  * artifacts `run --local` extracts. Every name is checked before libarchive
  * writes it, and libarchive's own SECURE flags stay on as a second fence. */
-/* realpath */
-#define _XOPEN_SOURCE 700
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>

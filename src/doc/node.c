@@ -81,56 +81,6 @@ struct node *node_new_float(struct arena *a, double v)
 	return n;
 }
 
-/* ---- keys and their hashes ---- */
-
-static uint64_t mix(uint64_t h, uint64_t v)
-{
-	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-	return h;
-}
-
-uint64_t node_str_hash(const char *s, size_t len)
-{
-	return strindex_hash(mix(STRINDEX_SEED, NODE_STR), s, len);
-}
-
-/* Equal keys under node_key_equal (1 == 1.0 == true) hash alike. */
-uint64_t node_key_hash(const struct node *k)
-{
-	uint64_t h = STRINDEX_SEED;
-	switch (k->kind) {
-	case NODE_BOOL:
-		return mix(h, k->u.boolean);
-	case NODE_INT:
-		if (k->u.integer.fits)
-			return mix(h, (uint64_t)k->u.integer.i64);
-		return strindex_hash(h, k->u.integer.text.ptr, k->u.integer.text.len);
-	case NODE_FLOAT:
-		if (isfinite(k->u.real) && fabs(k->u.real) < 9e18 && k->u.real == trunc(k->u.real))
-			return mix(h, (uint64_t)(int64_t)k->u.real);
-		{
-			uint64_t bits;
-			memcpy(&bits, &k->u.real, sizeof(bits));
-			return mix(h, bits);
-		}
-	case NODE_STR:
-		return node_str_hash(k->u.str.ptr, k->u.str.len);
-	case NODE_BINARY:
-		return strindex_hash(mix(h, k->kind), k->u.str.ptr, k->u.str.len);
-	case NODE_DATE:
-	case NODE_DATETIME: {
-		const struct node_time *t = &k->u.time;
-		int f[] = {t->year,   t->month,	 t->day,	t->hour,
-			   t->minute, t->second, t->microsecond};
-		for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-			h = mix(h, (uint64_t)f[i]);
-		return h;
-	}
-	default:
-		return h;
-	}
-}
-
 static bool str_key_is(const struct node *k, const char *key, size_t len)
 {
 	return k->kind == NODE_STR && k->u.str.len == len && memcmp(k->u.str.ptr, key, len) == 0;
@@ -343,63 +293,13 @@ bool node_truthy(const struct node *n)
 	return true;
 }
 
-/* The numeric value of a bool/int/float for cross-type equality; false when
- * the int is too large for an exact double comparison to matter. */
-static bool numeric_value(const struct node *n, double *out, bool *is_big)
-{
-	*is_big = false;
-	switch (n->kind) {
-	case NODE_BOOL:
-		*out = n->u.boolean ? 1.0 : 0.0;
-		return true;
-	case NODE_INT:
-		if (!n->u.integer.fits) {
-			*is_big = true;
-			return false;
-		}
-		*out = (double)n->u.integer.i64;
-		return true;
-	case NODE_FLOAT:
-		*out = n->u.real;
-		return true;
-	default:
-		return false;
-	}
-}
-
-static bool time_equal(const struct node_time *a, const struct node_time *b)
+/* Fields and offset alike: the same instant at two offsets writes differently. */
+static bool time_identical(const struct node_time *a, const struct node_time *b)
 {
 	return a->year == b->year && a->month == b->month && a->day == b->day &&
 	       a->hour == b->hour && a->minute == b->minute && a->second == b->second &&
 	       a->microsecond == b->microsecond && a->has_tz == b->has_tz &&
 	       a->tz_minutes == b->tz_minutes;
-}
-
-bool node_key_equal(const struct node *a, const struct node *b)
-{
-	double x, y;
-	bool big_a, big_b;
-	if (numeric_value(a, &x, &big_a) && numeric_value(b, &y, &big_b))
-		return x == y;
-	if (a->kind == NODE_INT && b->kind == NODE_INT)
-		return a->u.integer.text.len == b->u.integer.text.len &&
-		       memcmp(a->u.integer.text.ptr, b->u.integer.text.ptr,
-			      a->u.integer.text.len) == 0;
-	if (a->kind != b->kind)
-		return false;
-	switch (a->kind) {
-	case NODE_NULL:
-		return true;
-	case NODE_STR:
-	case NODE_BINARY:
-		return a->u.str.len == b->u.str.len &&
-		       memcmp(a->u.str.ptr, b->u.str.ptr, a->u.str.len) == 0;
-	case NODE_DATE:
-	case NODE_DATETIME:
-		return time_equal(&a->u.time, &b->u.time);
-	default:
-		return a == b;
-	}
 }
 
 struct node *node_clone(struct arena *a, const struct node *n)
@@ -525,6 +425,9 @@ bool node_equal(const struct node *a, const struct node *b, bool ordered)
 		if (a->u.map.count != b->u.map.count)
 			return false;
 		return ordered ? map_equal_ordered(a, b) : map_equal_unordered(a, b);
+	case NODE_DATE:
+	case NODE_DATETIME:
+		return time_identical(&a->u.time, &b->u.time);
 	default:
 		return node_key_equal(a, b);
 	}

@@ -119,7 +119,8 @@ bool node_is_str(const struct node *n);
 bool str_eq(struct str s, const char *cstr);
 /* Python truthiness: None, False, 0, 0.0, "", [], {} are false. */
 bool node_truthy(const struct node *n);
-/* Python == between two hashable scalars (used for dict keys). */
+/* Python == between two hashable values, as a dict compares its keys: 1, 1.0
+ * and true are one key, ints are exact at any size (node_key.c). */
 bool node_key_equal(const struct node *a, const struct node *b);
 /* A hash of a dict key, equal for keys node_key_equal calls equal. */
 uint64_t node_key_hash(const struct node *k);

@@ -16,7 +16,8 @@
 
 #include "util/diag.h"
 #include "util/strindex.h"
-#include "doc/yaml_resolve.h"
+#include "util/textpos.h"
+#include "doc/yaml_construct.h"
 
 #define LIMIT_ERROR "LimitError"
 #define CONSTRUCTOR_ERROR "ConstructorError"
@@ -557,16 +558,7 @@ static int on_event(struct reader *r, const yaml_event_t *ev)
 /* Where 1-based (line, col) is in the input, counting as libyaml does. */
 static const char *find_char(const struct reader *r, size_t line, size_t col)
 {
-	size_t i = 0;
-	for (size_t l = 1; l < line && i < r->len; i++)
-		if (r->input[i] == '\n' ||
-		    (r->input[i] == '\r' && (i + 1 == r->len || r->input[i + 1] != '\n')))
-			l++;
-	for (size_t c = 1; c < col && i < r->len; i++)
-		if (((unsigned char)r->input[i] & 0xc0) != 0x80)
-			c++;
-	while (i < r->len && ((unsigned char)r->input[i] & 0xc0) == 0x80)
-		i++;
+	size_t i = textpos_offset(r->input, r->len, (unsigned)line, (unsigned)col, TEXTPOS_YAML);
 	return i < r->len ? r->input + i : NULL;
 }
 

@@ -11,7 +11,7 @@
 
 #include "dsjob.h"
 #include "py/pyrepr.h"
-#include "doc/yaml_resolve.h"
+#include "doc/yaml_resolve_tag.h"
 
 #define TAG_BINARY "tag:yaml.org,2002:binary"
 

@@ -1,18 +1,18 @@
 /* The job's displayName: the name with the runtime's environment variables
  * substituted as Python's string.Template.safe_substitute does, or, when that
  * is empty, the name the reference generates: "<artifact file name up to its
- * first dot>-<UTC time>", or for gitPython and container runtimes (and when
- * there is no artifact) "<adjective>-<animal>-<UTC time>". */
+ * first dot>-<UTC time>", or (when there is no artifact, or the runtime type
+ * says its artifact is not the user's) "<adjective>-<animal>-<UTC time>". */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#include "util/buf.h"
-#include "util/diag.h"
-#include "job/job.h"
+#include "job/job_parts.h"
 #include "py/pyrepr.h"
 #include "runtime/runtime.h"
+#include "util/buf.h"
+#include "util/diag.h"
 
 static const char *const adjectives[] = {
 	"amber", "brave", "calm",  "daring", "eager",  "fancy",	 "gentle", "happy",
@@ -116,10 +116,10 @@ static int generate(struct job_ctx *j, const struct node *runtime, const struct 
 	if (!gmtime_r(&now, &tm) || !strftime(stamp, sizeof(stamp), "%Y-%m-%d-%H:%M.%S", &tm))
 		snprintf(stamp, sizeof(stamp), "1970-01-01-00:00.00");
 	const struct node *type = map_get(runtime, "type");
+	const struct runtime_type *rt =
+		node_is_str(type) ? runtime_type_find(type->u.str.ptr, type->u.str.len) : NULL;
 	const struct node *source = artifact ? map_get(artifact, "source") : NULL;
-	bool random =
-		!source || source->kind != NODE_STR ||
-		(type && (str_eq(type->u.str, "gitPython") || str_eq(type->u.str, "container")));
+	bool random = !source || source->kind != NODE_STR || (rt && rt->job_name_ignores_artifact);
 	if (random) {
 		size_t h = fnv(stamp, strlen(stamp), 2166136261u);
 		buf_printf(b, "%s-%s-", adjectives[h % (sizeof(adjectives) / sizeof(*adjectives))],

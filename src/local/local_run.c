@@ -1,8 +1,6 @@
 /* dsj_local_run: a job run on this machine, laid out as on the service: the
  * artifact extracted into <run folder>/decompressed_artifact, HOME = the run
  * folder, JOB_RUN_ENTRYPOINT (or the single file) started from there. */
-/* realpath */
-#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,10 +24,12 @@ struct run {
 	struct local_env env;
 };
 
-void dsj_local_options_init(struct dsj_local_options *opts)
+int dsj_local_options_init(struct dsj_local_options *opts, unsigned int version)
 {
-	memset(opts, 0, sizeof(*opts));
-	opts->version = DSJ_LOCAL_OPTIONS_VERSION;
+	if (!opts || version != DSJ_LOCAL_OPTIONS_VERSION)
+		return DSJ_EUSAGE;
+	*opts = (struct dsj_local_options)DSJ_LOCAL_OPTIONS_INIT;
+	return 0;
 }
 
 static char *joined(struct arena *a, const char *dir, const char *name)
@@ -192,14 +192,18 @@ int dsj_local_run(int *exit_status, char **run_dir, const char *input, size_t in
 	struct dsj_error scratch;
 	err = err ? err : &scratch;
 	diag_clear(err);
+	if (!exit_status || (!input && input_len))
+		return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
+			       "dsj_local_run: exit_status (and input, when input_len > 0) must "
+			       "not be NULL");
 	*exit_status = 0;
 	if (run_dir)
 		*run_dir = NULL;
-	struct dsj_local_options defaults;
-	dsj_local_options_init(&defaults);
+	const struct dsj_local_options defaults = DSJ_LOCAL_OPTIONS_INIT;
 	if (opts && opts->version != DSJ_LOCAL_OPTIONS_VERSION)
 		return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
-			       "dsj_local_options.version is %d; this library knows %d",
+			       "dsj_local_options.version is %u; this library knows %d (use "
+			       "DSJ_LOCAL_OPTIONS_INIT)",
 			       opts->version, DSJ_LOCAL_OPTIONS_VERSION);
 	struct run r;
 	memset(&r, 0, sizeof(r));

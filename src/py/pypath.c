@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const struct str empty_str = {"", 0};
 
@@ -150,12 +149,6 @@ struct str py_abspath(struct arena *a, struct str path, const char *cwd, const c
 	}
 	if (path.len > 0 && path.ptr[0] == '/')
 		return py_normpath(a, path);
-	char cwd_buf[4096];
-	if (!cwd) {
-		cwd = getcwd(cwd_buf, sizeof(cwd_buf));
-		if (!cwd)
-			cwd = "/";
-	}
 	struct str joined =
 		py_path_join(a, (struct str){cwd, strlen(cwd)}, path.ptr ? path : empty_str);
 	if (!joined.ptr)

@@ -2,8 +2,8 @@
 #ifndef DSJ_PYPATH_H
 #define DSJ_PYPATH_H
 
-#include "util/arena.h"
 #include "doc/node.h"
+#include "util/arena.h"
 
 /* os.path.basename */
 struct str py_basename(struct str path);
@@ -13,7 +13,8 @@ struct str py_splitext_root(struct str path);
  * in "/") */
 struct str py_path_join(struct arena *a, struct str left, struct str right);
 /* os.path.abspath(os.path.expanduser(path)) against cwd and home: "~" and "~/..."
- * use home ("~user" is kept as is), then normpath. */
+ * use home ("~user" is kept as is; NULL home = $HOME), then normpath. cwd is never
+ * NULL: the API finds it, or fails, before converting. */
 struct str py_abspath(struct arena *a, struct str path, const char *cwd, const char *home);
 /* os.path.normpath */
 struct str py_normpath(struct arena *a, struct str path);

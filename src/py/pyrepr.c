@@ -25,7 +25,7 @@ static int shortest_digits(double v, char *digits, int *exp10)
 	while (n > 1 && digits[n - 1] == '0')
 		n--;
 	digits[n] = '\0';
-	*exp10 = atoi(p + 1);
+	*exp10 = (int)strtol(p + 1, NULL, 10); /* snprintf wrote it: well formed */
 	return n;
 }
 

@@ -55,4 +55,6 @@ const struct runtime_type rt_container = {
 	.translate = container_translate,
 	.extract = container_extract,
 	.signature = (const char *const[]){"CONTAINER_CUSTOM_IMAGE", NULL},
+	.extract_priority = 10,
+	.job_name_ignores_artifact = true,
 };

@@ -69,4 +69,6 @@ const struct runtime_type rt_gitpython = {
 	.translate = git_translate,
 	.extract = git_extract,
 	.signature = (const char *const[]){"GIT_URL", "GIT_ENTRYPOINT", NULL},
+	.extract_priority = 30,
+	.job_name_ignores_artifact = true,
 };

@@ -147,4 +147,5 @@ const struct runtime_type rt_notebook = {
 	.translate = notebook_translate,
 	.extract = notebook_extract,
 	.signature = (const char *const[]){"JOB_RUN_NOTEBOOK", "JOB_RUN_ENTRYPOINT", NULL},
+	.extract_priority = 40,
 };

@@ -82,4 +82,5 @@ const struct runtime_type rt_python = {
 	.translate = python_translate,
 	.extract = python_extract,
 	.signature = (const char *const[]){"CODE_ENTRYPOINT", NULL},
+	.extract_priority = 50,
 };

@@ -243,6 +243,19 @@ static int extract_dependencies(struct extract_ctx *x)
 	return dep->u.map.count ? spec_put(x, "dependencies", dep) : 0;
 }
 
+/* The reference's handler splits PYTHON_PATH before it looks for
+ * OCI__WORKER_COUNT, so a job of a later type fails here too. Conda problems
+ * fail the same way in every conda type; this is the one check the later
+ * types (notebook and script do not read PYTHON_PATH) do not make themselves. */
+static int pytorch_python_path_splits(struct extract_ctx *x)
+{
+	struct node *path = map_get(x->envs, "PYTHON_PATH");
+	if (!node_truthy(path) || path->kind == NODE_STR)
+		return 0;
+	return extract_fail(x, path, "PYTHON_PATH", PY_ATTRIBUTE_ERROR,
+			    "'%s' object has no attribute 'split'", node_type_name(path));
+}
+
 static int pytorch_extract(struct extract_ctx *x)
 {
 	int rc = extract_python_envs(x);
@@ -264,4 +277,6 @@ const struct runtime_type rt_pytorch = {
 	.translate = pytorch_translate,
 	.extract = pytorch_extract,
 	.signature = (const char *const[]){"OCI__WORKER_COUNT", NULL},
+	.extract_priority = 20,
+	.fails_before_rejecting = pytorch_python_path_splits,
 };

@@ -36,4 +36,5 @@ const struct runtime_type rt_script = {
 	.aliases = script_aliases,
 	.translate = script_translate,
 	.extract = script_extract,
+	.extract_priority = 60,
 };

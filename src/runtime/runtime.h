@@ -8,8 +8,8 @@
 
 #include <stdbool.h>
 
-#include "dsjob.h"
 #include "doc/node.h"
+#include "dsjob.h"
 
 /* A spec key and the environment variable it becomes (seed's SPEC_MAPPINGS). */
 struct env_mapping {
@@ -23,6 +23,7 @@ struct spec_alias {
 	const char *snake;
 };
 
+struct buf;
 struct translate_ctx;
 struct extract_ctx;
 
@@ -36,8 +37,20 @@ struct runtime_type {
 	int (*translate)(struct translate_ctx *t);
 	/* Builds x->spec from x->envs. */
 	int (*extract)(struct extract_ctx *x);
-	/* The variables a job must have to be of this type (NULL-terminated). */
+	/* The variables a job must have to be of this type (NULL-terminated; NULL:
+	 * any job is of this type, the fallback). */
 	const char *const *signature;
+	/* Extraction tries the types in this order, lowest first (the seed's
+	 * runtime_handlers: a type before the one it specialises). Distinct, in
+	 * steps of 10 so a new type fits between two; the fallback's is highest. */
+	int extract_priority;
+	/* The reference tries each type in turn on the same job, and a type may
+	 * fail before it rejects the job: this is that check (NULL: none). It runs
+	 * for every type tried before the one chosen. */
+	int (*fails_before_rejecting)(struct extract_ctx *x);
+	/* The default job name is "<adjective>-<animal>-<time>" even when there is
+	 * an artifact: the artifact is not the user's file (ADS names it so). */
+	bool job_name_ignores_artifact;
 };
 
 struct translate_ctx {
@@ -62,19 +75,24 @@ struct extract_ctx {
 	struct dsj_error *err;
 };
 
-/* Alias tables shared by several types (runtime_translate.c). */
+/* Alias tables shared by several types (translate_steps.c). */
 extern const struct spec_alias aliases_base[];	       /* tags */
 extern const struct spec_alias aliases_script[];       /* scriptPathURI */
 extern const struct spec_alias aliases_python_mixin[]; /* outputDir, pythonPath, ... */
 
-/* Registry (runtime_registry.c). */
+/* ---- registry (registry.c) ---- */
+
 const struct runtime_type *runtime_type_find(const char *name, size_t len);
-/* The type a job is extracted as: the first, in the seed's priority order
- * (container, pyTorchDistributed, gitPython, notebook, python, script), whose
+/* The type a job is extracted as: the first, by extract_priority, whose
  * signature variables `envs` (a mapping, or NULL) all has. */
 const struct runtime_type *runtime_type_for_job(const struct node *envs);
+/* Runs the fails_before_rejecting checks of the types extraction tries before
+ * `chosen`, in that order. */
+int runtime_types_tried_before(const struct runtime_type *chosen, struct extract_ctx *x);
+/* Appends the type names, as the reference lists them: "script, python, ...". */
+bool runtime_type_names(struct buf *b);
 
-/* ---- translate steps (runtime_translate.c) ---- */
+/* ---- translate steps (translate_steps.c) ---- */
 
 /* The value of a spec key: the snake_case alias wins over the camelCase key
  * (the reference applies it last). *written receives the key as the user wrote
@@ -103,7 +121,7 @@ int env_put_json(struct translate_ctx *t, const char *name, const struct node *v
 /* A short description of a value for messages: "integer 31", "a list". */
 const char *describe_value(struct arena *a, const struct node *v);
 
-/* ---- extract steps (runtime_extract.c) ---- */
+/* ---- extract steps (extract_steps.c) ---- */
 
 /* Pops a variable from x->envs (NULL when absent). */
 struct node *envs_pop(struct extract_ctx *x, const char *name);
@@ -125,13 +143,5 @@ extern const struct env_mapping python_env_mappings[];
 int translate_python_env(struct translate_ctx *t);
 int extract_python_envs(struct extract_ctx *x);
 int extract_python_artifact(struct extract_ctx *x);
-
-/* The runtime types (one file each). */
-extern const struct runtime_type rt_script;
-extern const struct runtime_type rt_python;
-extern const struct runtime_type rt_notebook;
-extern const struct runtime_type rt_gitpython;
-extern const struct runtime_type rt_container;
-extern const struct runtime_type rt_pytorch;
 
 #endif

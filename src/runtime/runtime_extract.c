@@ -3,10 +3,10 @@
  * matches), then that handler alone reads a copy of them. */
 #include <string.h>
 
-#include "util/diag.h"
-#include "runtime/runtime.h"
 #include "py/shlex.h"
 #include "runtime/convert.h"
+#include "runtime/runtime.h"
+#include "util/diag.h"
 
 static struct node *job_config(struct node *job, const char *key)
 {
@@ -71,22 +71,6 @@ static int format_env(struct extract_ctx *x)
 	return spec_put(x, "env", list);
 }
 
-/* The reference tries each type in turn on the same job, and a type it rejects
- * may fail before rejecting it: the pyTorchDistributed handler splits
- * PYTHON_PATH before it looks for OCI__WORKER_COUNT. Conda problems fail the
- * same way in every conda type, so this is the one check that the chosen type
- * does not make itself (notebook and script do not read PYTHON_PATH). */
-static int rejected_types_fail(struct extract_ctx *x, const struct runtime_type *rt)
-{
-	if (rt == &rt_container || rt == &rt_pytorch || !x->envs)
-		return 0;
-	struct node *path = map_get(x->envs, "PYTHON_PATH");
-	if (!node_truthy(path) || path->kind == NODE_STR)
-		return 0;
-	return extract_fail(x, path, "PYTHON_PATH", PY_ATTRIBUTE_ERROR,
-			    "'%s' object has no attribute 'split'", node_type_name(path));
-}
-
 static int extract_as(struct extract_ctx *x, const struct runtime_type *rt, struct node *envs)
 {
 	x->envs = envs ? node_clone(x->a, envs) : node_new(x->a, NODE_MAP, 0, 0);
@@ -95,7 +79,7 @@ static int extract_as(struct extract_ctx *x, const struct runtime_type *rt, stru
 		return diag_nomem(x->err);
 	int rc = extract_common(x);
 	if (!rc)
-		rc = rejected_types_fail(x, rt);
+		rc = runtime_types_tried_before(rt, x);
 	if (!rc)
 		rc = rt->extract(x);
 	if (!rc)

@@ -1,14 +1,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/buf.h"
-#include "util/diag.h"
-#include "runtime/oci_limits.h"
 #include "py/pyrepr.h"
-#include "runtime/runtime.h"
-#include "runtime/env_vars.h"
 #include "py/shlex.h"
 #include "runtime/convert.h"
+#include "runtime/env_vars.h"
+#include "runtime/oci_limits.h"
+#include "runtime/runtime.h"
+#include "util/buf.h"
+#include "util/diag.h"
 
 /* " ".join(shlex.quote(str(arg)) for arg in args) */
 static int command_line(struct translate_ctx *t, struct node *jcd)
@@ -133,16 +133,19 @@ static const struct runtime_type *find_type(struct translate_ctx *t, struct node
 			  "expected a runtime type name, got %s", describe_value(t->a, type));
 		return NULL;
 	}
-	struct buf b;
+	struct buf b, names;
 	buf_init(&b, 1024);
+	buf_init(&names, 1024);
 	if (!type || py_str(&b, type))
 		buf_puts(&b, "None");
-	diag_node(
-		t->err, DSJ_EINPUT, type ? type : runtime, path, PY_NOT_IMPLEMENTED,
-		"Runtime type: %.200s is not supported. Supported types: script, python, notebook, "
-		"gitPython, container, pyTorchDistributed.",
-		buf_cstr(&b));
+	if (!runtime_type_names(&names))
+		diag_nomem(t->err);
+	else
+		diag_node(t->err, DSJ_EINPUT, type ? type : runtime, path, PY_NOT_IMPLEMENTED,
+			  "Runtime type: %.200s is not supported. Supported types: %s.",
+			  buf_cstr(&b), buf_cstr(&names));
 	buf_free(&b);
+	buf_free(&names);
 	return NULL;
 }
 

@@ -71,16 +71,20 @@ void diag_clear(struct dsj_error *err)
 		memset(err, 0, sizeof(*err));
 }
 
-void limits_resolve(struct dsj_limits *out, const struct dsj_limits *in)
+struct dsj_limits dsj_limits_default(void)
 {
-	static const struct dsj_limits defaults = {
+	return (struct dsj_limits){
 		.max_input_bytes = (size_t)16 << 20,
 		.max_depth = 256,
 		.max_nodes = 1000000,
 		.max_scalar_bytes = (size_t)1 << 20,
 		.max_env_vars = 10000,
 	};
-	*out = defaults;
+}
+
+void limits_resolve(struct dsj_limits *out, const struct dsj_limits *in)
+{
+	*out = dsj_limits_default();
 	if (!in)
 		return;
 	if (in->max_input_bytes)
@@ -94,4 +98,48 @@ void limits_resolve(struct dsj_limits *out, const struct dsj_limits *in)
 		out->max_scalar_bytes = in->max_scalar_bytes;
 	if (in->max_env_vars)
 		out->max_env_vars = in->max_env_vars;
+}
+
+static int enum_in_range(struct dsj_error *err, const char *field, int value, int last)
+{
+	if (value >= 0 && value <= last)
+		return 0;
+	return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
+		       "dsj_options.%s is %d, not one of its enum's values (0 to %d)", field, value,
+		       last);
+}
+
+int options_check(const struct dsj_options *o, struct dsj_error *err)
+{
+	if (o->version < 1 || o->version > DSJ_OPTIONS_VERSION)
+		return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
+			       "struct dsj_options has version %u, this library knows 1 to %d: "
+			       "set it with DSJ_OPTIONS_INIT or dsj_options_init()",
+			       o->version, DSJ_OPTIONS_VERSION);
+	int rc = enum_in_range(err, "output", (int)o->output, DSJ_FORMAT_JSON_LINE);
+	if (!rc)
+		rc = enum_in_range(err, "level", (int)o->level, DSJ_LEVEL_JOB);
+	if (!rc)
+		rc = enum_in_range(err, "job_form", (int)o->job_form, DSJ_JOB_FORM_OCI_CLI);
+	return rc;
+}
+
+const char *dsj_strerror(int code)
+{
+	switch (code) {
+	case DSJ_OK:
+		return "success";
+	case DSJ_EINPUT:
+		return "the input is not a valid runtime or job";
+	case DSJ_ENOMEM:
+		return "out of memory";
+	case DSJ_ELIMIT:
+		return "an input limit was exceeded";
+	case DSJ_EUSAGE:
+		return "the library was called wrongly";
+	case DSJ_ESYSTEM:
+		return "a system call failed";
+	default:
+		return "unknown error code";
+	}
 }

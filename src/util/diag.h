@@ -5,8 +5,8 @@
 
 #include <stdarg.h>
 
-#include "dsjob.h"
 #include "doc/node.h"
+#include "dsjob.h"
 
 /* Python exception class names, as the reference raises them. */
 #define PY_VALUE_ERROR "ValueError"
@@ -31,5 +31,9 @@ void diag_clear(struct dsj_error *err);
 
 /* The effective limits: defaults for zero fields. */
 void limits_resolve(struct dsj_limits *out, const struct dsj_limits *in);
+
+/* DSJ_EUSAGE (in err) when the caller's options have an unknown version or an
+ * enum field outside its values, else 0. */
+int options_check(const struct dsj_options *o, struct dsj_error *err);
 
 #endif

@@ -174,7 +174,7 @@ static int run_vector(struct arena *a, const char *line, size_t len, struct tall
 		return -1;
 	}
 	struct dsj_options opts;
-	dsj_options_init(&opts);
+	dsj_options_init(&opts, DSJ_OPTIONS_VERSION);
 	opts.cwd = "/";
 	opts.home = "/home/datascience";
 	char *answer = NULL;

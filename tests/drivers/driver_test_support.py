@@ -10,6 +10,7 @@ import unittest
 DRIVERS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "drivers"))
 if DRIVERS_DIR not in sys.path:  # unit tests of single functions import the drivers
     sys.path.insert(0, DRIVERS_DIR)
+sys.dont_write_bytecode = True  # no __pycache__ in drivers/, which is embedded as it is
 
 # Variables of the machine running the tests that would change what a driver does.
 _DRIVER_VARIABLES = [
@@ -51,7 +52,8 @@ class DriverTestCase(unittest.TestCase):
         self.artifact = os.path.join(self.tmp, "decompressed_artifact")
         os.makedirs(os.path.join(self.artifact, "code"))
         for name in os.listdir(DRIVERS_DIR):
-            shutil.copy(os.path.join(DRIVERS_DIR, name), self.artifact)
+            if name.endswith((".py", ".c")):
+                shutil.copy(os.path.join(DRIVERS_DIR, name), self.artifact)
 
     def code(self, relpath, text, mode=None):
         """Write a user file under the artifact's code/ folder."""

@@ -4,4 +4,4 @@
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 python=${1:-${PYTHON:-python3}}
-exec "$python" -m unittest discover -s "$here" -t "$here" -p 'test_*.py'
+PYTHONDONTWRITEBYTECODE=1 exec "$python" -m unittest discover -s "$here" -t "$here" -p 'test_*.py'

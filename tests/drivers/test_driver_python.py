@@ -191,6 +191,16 @@ open("out/sub/b.txt", "w").write("B")
         self.assertExit(result, 0)
         self.assertCopied(os.path.join(self.tmp, "run-7"))
 
+    def test_unknown_variable_left_as_written(self):
+        result = self.run_with_outputs(os.path.join(self.tmp, "$NOT_SET_ANYWHERE"))
+        self.assertExit(result, 0)
+        self.assertCopied(os.path.join(self.tmp, "$NOT_SET_ANYWHERE"))
+
+    def test_file_uri_with_a_host_fails(self):
+        result = self.run_with_outputs("file://server/share")
+        self.assertExit(result, 1)
+        self.assertIn("names another host", result.stderr)
+
     def test_unknown_scheme_fails(self):
         result = self.run_with_outputs("s3://bucket/x")
         self.assertExit(result, 1)

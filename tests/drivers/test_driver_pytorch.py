@@ -115,6 +115,11 @@ class PyTorchDriver(DriverTestCase):
         self.assertEqual(read(os.path.join(code, "inputs", "data", "d.csv")), "1,2\n")
         self.assertEqual(read(os.path.join(code, "one", "copy.csv")), "1,2\n")
 
+    def test_input_with_unknown_scheme_is_refused(self):
+        result = self.run_torch({"OCI__INPUT_MAPPINGS": '{"s3://b/k": "data/"}'})
+        self.assertExit(result, 1)
+        self.assertIn("OCI__INPUT_MAPPINGS source s3://b/k: unsupported scheme", result.stderr)
+
     def test_git_source_clones_into_code_dir(self):
         work = os.path.join(self.tmp, "repo")
         write(os.path.join(work, "train.py"), "")

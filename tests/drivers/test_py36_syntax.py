@@ -1,7 +1,10 @@
 """The drivers must stay importable on the job image's old Pythons (3.6+)."""
 import ast
+import glob
 import os
 import re
+import shutil
+import subprocess
 import sys
 import unittest
 
@@ -19,6 +22,21 @@ NEWER_THAN_36 = [
     (r"dirs_exist_ok", "copytree dirs_exist_ok (3.8)"),
     (r"asyncio\.run\(", "asyncio.run (3.7)"),
 ]
+
+
+def python36():
+    """A working Python 3.6 on this machine (pyenv or PATH), or None."""
+    candidates = sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.6*/bin/python3")))
+    candidates += [p for p in [shutil.which("python3.6")] if p]
+    for python in candidates:
+        check = "import sys; sys.exit(sys.version_info[:2] != (3, 6))"
+        if subprocess.call([python, "-c", check], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL) == 0:
+            return python
+    return None
+
+
+PYTHON36 = python36()
 
 
 def python_sources():
@@ -44,6 +62,13 @@ class Python36Compatibility(unittest.TestCase):
                     for pattern, what in NEWER_THAN_36:
                         if re.search(pattern, line):
                             self.fail("%s:%d: uses %s" % (path, number, what))
+
+    @unittest.skipIf(PYTHON36 is None, "no Python 3.6 here")
+    def test_drivers_import_on_python_36(self):
+        modules = [os.path.basename(p)[:-3] for p in python_sources()]
+        script = "import %s" % ", ".join(modules)
+        subprocess.check_call([PYTHON36, "-c", script], cwd=DRIVERS_DIR,
+                              env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
 
     def test_every_driver_has_a_version_line(self):
         for path in python_sources():

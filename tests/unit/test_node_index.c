@@ -1,5 +1,6 @@
 /* The map hash index (node.c + strindex.c): big maps must answer exactly as a
  * linear search does, through set, get, remove, clone and sort. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,10 +11,10 @@
 
 #include <cmocka.h>
 
-#include "util/arena.h"
 #include "doc/node.h"
-#include "util/strindex.h"
 #include "test_rng.h"
+#include "util/arena.h"
+#include "util/strindex.h"
 
 #define POOL 3000
 #define KEYLEN 16
@@ -185,6 +186,130 @@ static void test_node_keys_python_equality(void **state)
 	arena_free(&a);
 }
 
+/* Keys and the class of keys Python calls equal to them. */
+struct key_case {
+	struct node *key;
+	int cls;
+};
+
+static struct node *int_key(struct arena *a, const char *text)
+{
+	return node_new_int_text(a, text, strlen(text));
+}
+
+static struct node *aware(struct arena *a, int hour, int tz_minutes)
+{
+	struct node *n = node_new(a, NODE_DATETIME, 0, 0);
+	n->u.time = (struct node_time){.year = 2020,
+				       .month = 1,
+				       .day = 1,
+				       .hour = hour,
+				       .has_tz = true,
+				       .tz_minutes = tz_minutes};
+	return n;
+}
+
+static size_t key_cases(struct arena *a, struct key_case *k)
+{
+	size_t n = 0;
+#define KEY(node, c) (k[n++] = (struct key_case){(node), (c)})
+	KEY(int_key(a, "1"), 1);
+	KEY(node_new_float(a, 1.0), 1);
+	KEY(node_new_bool(a, true), 1);
+	KEY(int_key(a, "0"), 0);
+	KEY(node_new_float(a, -0.0), 0);
+	KEY(node_new_bool(a, false), 0);
+	KEY(node_new_float(a, 1.5), 2);
+	KEY(int_key(a, "10000000000000000"), 3);
+	KEY(node_new_float(a, 1e16), 3);
+	KEY(int_key(a, "10000000000000001"), 4);
+	KEY(int_key(a, "9007199254740992"), 5); /* 2**53 */
+	KEY(node_new_float(a, 9007199254740992.0), 5);
+	KEY(int_key(a, "9007199254740993"), 6);
+	KEY(int_key(a, "9223372036854775807"), 7); /* 2**63 - 1: 19 digits */
+	KEY(int_key(a, "9223372036854775808"), 8);
+	KEY(node_new_float(a, ldexp(1, 63)), 8);
+	KEY(int_key(a, "-9223372036854775808"), 9);
+	KEY(node_new_float(a, -ldexp(1, 63)), 9);
+	KEY(int_key(a, "1000000000000000000"), 10); /* 10**18: 19 digits, in int64 */
+	KEY(node_new_float(a, 1e18), 10);
+	KEY(int_key(a, "1000000000000000000000000000000000000000000000000000000000000000000"
+		       "00000000000000000000000000000000000000000000000000000000000000000000"),
+	    11);						      /* 10**135: no float has it */
+	KEY(int_key(a, "1000000000000000042420637374017961984"), 12); /* float(10**36) */
+	KEY(node_new_float(a, 1e36), 12);
+	KEY(int_key(a, "-1000000000000000042420637374017961984"), 13);
+	KEY(node_new_float(a, -1e36), 13);
+	KEY(int_key(a, "1000000000000000042420637374017961985"), 14);
+	KEY(node_new_float(a, INFINITY), 15);
+	KEY(node_new_float(a, INFINITY), 15);
+	KEY(node_new_float(a, -INFINITY), 16);
+	KEY(node_new_float(a, NAN), 17); /* the readers' NaN is one object */
+	KEY(node_new_float(a, NAN), 17);
+	KEY(node_new_cstr(a, "1"), 18);
+	KEY(aware(a, 1, 60), 19);
+	KEY(aware(a, 0, 0), 19);
+	KEY(aware(a, 2, 0), 20);
+#undef KEY
+	return n;
+}
+
+/* Equality is Python's ==, and equal keys hash alike. */
+static void test_node_keys_exact(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a, 0);
+	struct key_case k[64];
+	size_t n = key_cases(&a, k);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			bool want = k[i].cls == k[j].cls;
+			if (node_key_equal(k[i].key, k[j].key) != want)
+				fail_msg("keys %zu and %zu: equal should be %d", i, j, want);
+			if (want)
+				assert_int_equal(node_key_hash(k[i].key), node_key_hash(k[j].key));
+		}
+	arena_free(&a);
+}
+
+/* Two keys set one after the other, in a small map and in one with a hash
+ * index, in both orders: one pair (the first key, the second value) when they
+ * are equal, else two; and each is found again. */
+static void test_map_keys_any_size(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a, 0);
+	struct key_case k[64];
+	size_t n = key_cases(&a, k);
+	for (size_t pad = 0; pad <= 40; pad += 40)
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < n; j++) {
+				struct node *map = node_new(&a, NODE_MAP, 0, 0);
+				char key[KEYLEN];
+				for (size_t p = 0; p < pad; p++) {
+					key_name(key, p);
+					map_set_node(&a, map, node_new_cstr(&a, key), NULL);
+				}
+				struct node *first = node_new_int(&a, 1);
+				struct node *second = node_new_int(&a, 2);
+				map_set_node(&a, map, k[i].key, first);
+				map_set_node(&a, map, k[j].key, second);
+				bool equal = k[i].cls == k[j].cls;
+				assert_int_equal(map->u.map.count, pad + (equal ? 1 : 2));
+				assert_ptr_equal(map->u.map.items[pad].key, k[i].key);
+				assert_ptr_equal(map->u.map.items[pad].value,
+						 equal ? second : first);
+				assert_true(pad == 0 || map->u.map.index);
+				struct node *again = node_new_int(&a, 3);
+				map_set_node(&a, map, k[j].key, again);
+				assert_int_equal(map->u.map.count, pad + (equal ? 1 : 2));
+				assert_ptr_equal(map->u.map.items[pad + !equal].value, again);
+			}
+	arena_free(&a);
+}
+
 /* strindex on its own: removal renumbers, probe chains survive deletions. */
 struct probe {
 	const size_t *keys;
@@ -234,6 +359,8 @@ int main(void)
 		cmocka_unit_test(test_random_ops_match_linear),
 		cmocka_unit_test(test_sort_reindexes),
 		cmocka_unit_test(test_node_keys_python_equality),
+		cmocka_unit_test(test_node_keys_exact),
+		cmocka_unit_test(test_map_keys_any_size),
 		cmocka_unit_test(test_strindex_remove_shift),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

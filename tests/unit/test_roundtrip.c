@@ -183,14 +183,14 @@ static void check_one_roundtrip(int i)
 	buf_init(&yaml, 0);
 	const char *type = gen_runtime(&yaml);
 	struct dsj_options opts;
-	dsj_options_init(&opts);
+	dsj_options_init(&opts, DSJ_OPTIONS_VERSION);
 	opts.output = DSJ_FORMAT_JSON_LINE;
 	opts.cwd = "/";
 	opts.home = "/home/datascience";
 	struct dsj_error err;
 	char *p1 = NULL, *p2 = NULL, *rt = NULL, *job = NULL;
 	size_t p1_len, p2_len, rt_len, job_len;
-	if (dsj_translate(&p1, &p1_len, yaml.data, yaml.len, &opts, &err)) {
+	if (dsj_translate(&p1, &p1_len, NULL, yaml.data, yaml.len, &opts, &err)) {
 		print_error("case %d (%s): %s: %s\n%s\n", i, type, err.path, err.message,
 			    yaml.data);
 		fail();
@@ -200,7 +200,7 @@ static void check_one_roundtrip(int i)
 	opts.artifact = "run.zip";
 	assert_int_equal(dsj_extract(&rt, &rt_len, job, job_len, &opts, &err), 0);
 	opts.output = DSJ_FORMAT_JSON_LINE;
-	if (dsj_translate(&p2, &p2_len, rt, rt_len, &opts, &err)) {
+	if (dsj_translate(&p2, &p2_len, NULL, rt, rt_len, &opts, &err)) {
 		print_error("case %d: re-translate failed: %s: %s\n%s\n", i, err.path, err.message,
 			    rt);
 		fail();
@@ -238,7 +238,7 @@ static const char *extracted_type(struct arena *a, const char *job, const char *
 				  struct node **spec)
 {
 	struct dsj_options opts;
-	dsj_options_init(&opts);
+	dsj_options_init(&opts, DSJ_OPTIONS_VERSION);
 	opts.artifact = artifact;
 	char *out = NULL;
 	size_t len;

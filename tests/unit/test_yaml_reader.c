@@ -7,8 +7,8 @@
 
 #include <cmocka.h>
 
-#include "py/pyrepr.h"
 #include "doc/yaml_reader.h"
+#include "py/pyrepr.h"
 
 /* A Python-like rendering of a tree: floats by repr (so 1000.0 vs 1000),
  * strings in single quotes, dates as date(...), bytes as b'...'. */
@@ -345,6 +345,49 @@ static void test_limits(void **state)
 	free(digits);
 }
 
+/* Duplicate keys as a Python dict merges them: the last value wins under the
+ * first key. Each case runs as a small map and as one with a hash index
+ * (padding where the case has "@"), so both lookups must agree. */
+struct dict_case {
+	const char *yaml, *want;
+};
+
+static const struct dict_case dict_cases[] = {
+#include "dict_keys_cases.h"
+};
+
+static void with_padding(struct buf *b, const char *text, bool pad, bool quoted)
+{
+	for (const char *p = text; *p; p++) {
+		if (*p != '@') {
+			buf_putc(b, *p);
+			continue;
+		}
+		for (int i = 0; pad && i < 20; i++)
+			buf_printf(b, quoted ? "'p%d': %d, " : "p%d: %d, ", i, i);
+	}
+}
+
+static void test_duplicate_keys(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(dict_cases) / sizeof(dict_cases[0]); i++)
+		for (int pad = 0; pad < 2; pad++) {
+			struct buf yaml, want;
+			buf_init(&yaml, 0);
+			buf_init(&want, 0);
+			buf_putc(&yaml, '{');
+			with_padding(&yaml, dict_cases[i].yaml, pad, false);
+			buf_putc(&yaml, '}');
+			buf_putc(&want, '{');
+			with_padding(&want, dict_cases[i].want, pad, true);
+			buf_putc(&want, '}');
+			check(buf_cstr(&yaml), buf_cstr(&want));
+			buf_free(&yaml);
+			buf_free(&want);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -354,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_timestamps),
 		cmocka_unit_test(test_strings_and_tags),
 		cmocka_unit_test(test_mappings),
+		cmocka_unit_test(test_duplicate_keys),
 		cmocka_unit_test(test_documents_and_positions),
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_limits),
