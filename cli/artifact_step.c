@@ -1,42 +1,59 @@
-/* The artifact apply uploads, as one step: today a local file is uploaded as
- * it is (a script, a zip or tar.gz already built); directories, Object Storage
- * sources and ADS's generated drivers need the artifact builder
- * (dsj_artifact_build, from the artifact branch), which plugs in here. */
+/* The artifact apply uploads, as one step: dsj_artifact_build lays it out as
+ * ADS does (a script as it is, a zip with the drivers...) in a private
+ * temporary folder; its bytes are read for the upload and the folder removed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include "oci_cli.h"
 
-#define ARTIFACT_MAX_BYTES ((size_t)1 << 30)
+#define ARTIFACT_MAX_BYTES ((size_t)2 << 30)
 
-static const char *base_name(const char *path)
+static int read_built(const struct dsj_artifact *a, struct artifact_upload *out, char *why,
+		      size_t why_size)
 {
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
-int artifact_step(const char *source, struct artifact_upload *out, char *why, size_t why_size)
-{
-	memset(out, 0, sizeof(*out));
-	struct stat st;
-	if (strstr(source, "://") || stat(source, &st) != 0 || !S_ISREG(st.st_mode)) {
-		snprintf(why, why_size,
-			 "%s: only a local file can be uploaded as the artifact for now "
-			 "(directories, oci:// and remote sources need the artifact builder)",
-			 source);
+	if (read_input(a->path, ARTIFACT_MAX_BYTES, &out->data, &out->len, why, why_size))
 		return -1;
-	}
-	if (read_input(source, ARTIFACT_MAX_BYTES, &out->data, &out->len, why, why_size))
-		return -1;
-	out->name = strdup(base_name(source));
+	out->name = strdup(a->upload_name);
 	if (!out->name) {
 		snprintf(why, why_size, "out of memory");
-		artifact_upload_free(out);
 		return -1;
 	}
 	return 0;
+}
+
+int artifact_step(struct cli *c, const char *file, struct artifact_upload *out, char *why,
+		  size_t why_size)
+{
+	memset(out, 0, sizeof(*out));
+	char *input = NULL, dir[] = "/tmp/dsjob-apply-XXXXXX";
+	size_t len = 0;
+	if (read_input(file, max_input(c), &input, &len, why, why_size))
+		return -1;
+	const char *tmp = mkdtemp(dir);
+	struct dsj_artifact_options o;
+	dsj_artifact_options_init(&o, DSJ_ARTIFACT_OPTIONS_VERSION);
+	o.convert = &c->opts;
+	o.out_dir = tmp;
+	struct dsj_artifact *a = NULL;
+	struct dsj_error err;
+	int rc = tmp ? 0 : (snprintf(why, why_size, "cannot make a temporary folder"), -1);
+	if (!rc && dsj_artifact_build(&a, input, len, &o, &err)) {
+		dsj_error_format(&err, file, why, why_size);
+		rc = -1;
+	}
+	if (!rc)
+		rc = read_built(a, out, why, why_size);
+	if (a && a->path)
+		unlink(a->path);
+	if (tmp)
+		rmdir(tmp);
+	dsj_artifact_free(a);
+	free(input);
+	if (rc)
+		artifact_upload_free(out);
+	return rc;
 }
 
 void artifact_upload_free(struct artifact_upload *a)

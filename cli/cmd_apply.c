@@ -79,7 +79,7 @@ int cmd_apply(struct cli *c, int argc, char **argv)
 	size_t body_len = 0;
 	struct artifact_upload art = {0};
 	rc = oci_translate_file(c, &oc, client, oc.positional[0], &body, &body_len, &source);
-	if (!rc && source && artifact_step(source, &art, why, sizeof(why))) {
+	if (!rc && artifact_step(c, oc.positional[0], &art, why, sizeof(why))) {
 		fprintf(stderr, "dsjob: %s\n", why);
 		rc = EXIT_PROBLEM;
 	} else if (!rc && oc.dry_run)

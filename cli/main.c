@@ -11,16 +11,19 @@ static const struct command {
 	const char *name;
 	int (*run)(struct cli *c, int argc, char **argv);
 } commands[] = {
+	/* clang-format off */
 	{"translate", cmd_convert},
 	{"extract", cmd_convert},
 	{"validate", cmd_validate},
 	{"--jsonl", cmd_batch},
+	{"artifact", cmd_artifact},
 	{"apply", cmd_apply},
 	{"run", cmd_run},
 	{"watch", cmd_watch},
 	{"cancel", cmd_cancel},
 	{"get", cmd_get},
 	{"diff", cmd_diff},
+	/* clang-format on */
 };
 
 int main(int argc, char **argv)

@@ -16,12 +16,11 @@ enum oci_flag {
 	OCI_RUN_OVERRIDES = 1u << 2, /* --env --args --name */
 	OCI_WATCH = 1u << 3,
 	OCI_CANCEL_ON_INTERRUPT = 1u << 4,
-	OCI_LOCAL = 1u << 5,
 };
 
 struct oci_cli {
 	struct dsj_oci_options o;
-	int json, debug, dry_run, watch, cancel_on_interrupt, local;
+	int json, debug, dry_run, watch, cancel_on_interrupt;
 	const char *job_id, *name, *args;
 	const char *env[OCI_ENV_MAX];
 	size_t env_count;
@@ -54,14 +53,15 @@ int oci_watch_run(dsj_oci_client *client, const struct oci_cli *oc, const char *
 const char *oci_usage(const char *command);
 extern const char oci_usage_main[];
 
-/* artifact_step.c: the bytes to upload for an artifact source and the name to
- * upload them under. */
+/* artifact_step.c: the artifact of a job YAML file, built as ADS lays it out
+ * (dsj_artifact_build): its bytes and the name to upload them under. */
 struct artifact_upload {
 	char *data;
 	size_t len;
 	char *name;
 };
-int artifact_step(const char *source, struct artifact_upload *out, char *why, size_t why_size);
+int artifact_step(struct cli *c, const char *file, struct artifact_upload *out, char *why,
+		  size_t why_size);
 void artifact_upload_free(struct artifact_upload *a);
 
 #endif

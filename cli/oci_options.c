@@ -70,8 +70,6 @@ static int flag_option(struct oci_cli *oc, const char *a, unsigned flags)
 		oc->watch = 1;
 	else if (strcmp(a, "--cancel-on-interrupt") == 0 && (flags & OCI_CANCEL_ON_INTERRUPT))
 		oc->cancel_on_interrupt = 1;
-	else if (strcmp(a, "--local") == 0 && (flags & OCI_LOCAL))
-		oc->local = 1;
 	else
 		return 1;
 	return 0;

@@ -49,7 +49,9 @@ static const char usage_run[] =
 	"  --name N      the run's display name\n"
 	"  --watch       follow the run's logs to its end and exit with its exit code\n"
 	"                (1 when FAILED without one, 125 when CANCELED, 130 after Ctrl-C)\n"
-	"  --cancel-on-interrupt   Ctrl-C cancels the run (else it goes on)\n" OCI_OPTIONS_HELP;
+	"  --cancel-on-interrupt   Ctrl-C cancels the run (else it goes on)\n"
+	"  --local       run the job on this machine instead (dsjob run --local "
+	"--help)\n" OCI_OPTIONS_HELP;
 
 static const char usage_watch[] =
 	"usage: dsjob watch [--cancel-on-interrupt] [OCI] RUN_OCID\n"

@@ -3,6 +3,8 @@
 # Sourced by setup.sh and test.sh; uses sudo only when not root.
 set -euo pipefail
 dsj_packages=(gcc binutils make cmake pkg-config libyaml-dev libcmocka-dev valgrind python3
+  libarchive-dev libacl1-dev libzstd-dev liblz4-dev libbz2-dev liblzma-dev zlib1g-dev libxml2-dev
+  nettle-dev unzip git bash python3-nbclient python3-nbformat python3-ipykernel
   libcurl4-openssl-dev libssl-dev openssl python3-cryptography)
 dsj_missing=()
 for p in "${dsj_packages[@]}"; do

@@ -118,6 +118,22 @@ def test_apply(t):
     check(not t.unsigned(), "every request verifies", str(t.unsigned()))
 
 
+def test_apply_built_artifact(t):
+    """A python runtime: the artifact builder's zip (drivers + code) is uploaded."""
+    os.makedirs(os.path.join(t.tmp, "code"), exist_ok=True)
+    with open(os.path.join(t.tmp, "code", "train.py"), "w") as f:
+        f.write("print('hi')\n")
+    t.write("py.yaml", JOB_YAML.replace("type: script", "type: python").replace(
+        "scriptPathURI: hello.sh", "scriptPathURI: code/train.py\n      conda: {type: service, slug: generalml_p38_cpu_v1}"))
+    before = set(os.listdir(tempfile.gettempdir()))
+    rc, out, err = t.run("apply", "py.yaml")
+    art = t.srv.state.jobs.get(out.strip(), {}).get("artifact")
+    check(rc == 0 and art and art["data"][:2] == b"PK" and art["disposition"] == "attachment; filename=train.zip",
+          "a python runtime uploads the built zip as train.zip", err + str(art and art["disposition"]))
+    left = [n for n in set(os.listdir(tempfile.gettempdir())) - before if n.startswith("dsjob-apply-")]
+    check(not left, "apply leaves no temporary artifact behind", str(left))
+
+
 def test_apply_json_and_dry_run(t):
     rc, out, err = t.run("apply", "job.yaml", "--output", "json")
     check(rc == 0 and json.loads(out)["lifecycleState"] == "ACTIVE", "apply --output json prints the Job", out + err)

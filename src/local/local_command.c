@@ -1,0 +1,200 @@
+/* How the service starts an artifact's entry, and the container engine's
+ * command for container runtimes. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "local/local.h"
+#include "py/shlex.h"
+#include "runtime/oci_limits.h"
+#include "util/diag.h"
+
+#define MAX_ARGS_CHARS 4000
+
+char *local_find_program(struct arena *a, const char *name, const char *path)
+{
+	if (strchr(name, '/'))
+		return access(name, X_OK) == 0 ? arena_strndup(a, name, strlen(name)) : NULL;
+	for (const char *dir = path ? path : ""; *dir;) {
+		size_t n = strcspn(dir, ":");
+		size_t len = n + strlen(name) + 2;
+		char *full = arena_alloc(a, len);
+		if (!full)
+			return NULL;
+		snprintf(full, len, "%.*s/%s", (int)n, n ? dir : ".", name);
+		struct stat st;
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, X_OK) == 0)
+			return full;
+		dir += n + (dir[n] == ':');
+	}
+	return NULL;
+}
+
+int local_arguments(struct node **words, struct art_job *j, const struct dsj_local_options *o,
+		    struct dsj_error *err)
+{
+	const char *text = o->args ? o->args : j->args ? j->args : "";
+	struct str s = {text, strlen(text)};
+	if (oci_chars(s) > MAX_ARGS_CHARS)
+		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, PY_VALUE_ERROR,
+			       "the arguments are %zu characters: the service takes at most 4,000",
+			       oci_chars(s));
+	const char *why = NULL;
+	if (shlex_split(&j->arena, s.ptr, s.len, words, &why))
+		return why ? diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
+				     "the arguments '%s' cannot be split: %s", text, why)
+			   : diag_nomem(err);
+	return 0;
+}
+
+static const char **new_argv(struct arena *a, size_t count)
+{
+	return arena_alloc(a, (count + 1) * sizeof(char *));
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int program_for(const char **program, struct arena *a, const char *entry,
+		       const struct local_env *env, const struct dsj_local_options *o,
+		       struct dsj_error *err)
+{
+	const char *want = ends_with(entry, ".py")   ? (o->python ? o->python : "python3")
+			   : ends_with(entry, ".sh") ? "bash"
+						     : NULL;
+	if (!want) {
+		chmod(entry, 0755); /* as ADS's drivers do; the artifact may not keep modes */
+		*program = entry;
+		return 0;
+	}
+	*program = local_find_program(a, want, local_env_get(env, "PATH"));
+	if (!*program)
+		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, "OSError",
+			       "'%s' is not on the job's PATH (needed for %s)%s", want, entry,
+			       ends_with(entry, ".py") ? "; pass --python PATH" : "");
+	return 0;
+}
+
+int local_entry_command(const char ***argv, struct arena *a, const char *entry,
+			const struct node *words, const struct local_env *env,
+			const struct dsj_local_options *o, struct dsj_error *err)
+{
+	const char *program = NULL;
+	int rc = program_for(&program, a, entry, env, o, err);
+	if (rc)
+		return rc;
+	size_t n = words->u.seq.count;
+	bool interpreted = program != entry;
+	const char **v = new_argv(a, n + 2);
+	if (!v)
+		return diag_nomem(err);
+	size_t at = 0;
+	v[at++] = program;
+	if (interpreted)
+		v[at++] = entry;
+	for (size_t i = 0; i < n; i++)
+		v[at++] = words->u.seq.items[i]->u.str.ptr;
+	v[at] = NULL;
+	*argv = v;
+	return 0;
+}
+
+/* Splits a comma-joined CONTAINER_* value into the argv at `v`; returns the new
+ * end, 0 when out of memory (`at` is never 0: the program comes first). */
+static size_t push_list(struct arena *a, const char **v, size_t at, const char *list)
+{
+	for (const char *p = list; p && *p;) {
+		size_t n = strcspn(p, ",");
+		if (!(v[at++] = arena_strndup(a, p, n)))
+			return 0;
+		p += n + (p[n] == ',');
+	}
+	return at;
+}
+
+static size_t commas(const char *s)
+{
+	size_t n = 1;
+	for (; s && *s; s++)
+		n += *s == ',';
+	return n;
+}
+
+static const char *var(const struct node *vars, const char *name)
+{
+	const struct node *v = map_get(vars, name);
+	return node_is_str(v) && v->u.str.len ? v->u.str.ptr : NULL;
+}
+
+static int engine_program(const char **program, struct arena *a, const struct local_env *env,
+			  const struct dsj_local_options *o, struct dsj_error *err)
+{
+	if (!o->engine)
+		return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
+			       "a container runtime runs its image: pass --engine podman or "
+			       "--engine docker");
+	if (strcmp(o->engine, "podman") != 0 && strcmp(o->engine, "docker") != 0)
+		return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
+			       "--engine takes podman or docker, not '%s'", o->engine);
+	*program = local_find_program(a, o->engine, local_env_get(env, "PATH"));
+	if (!*program)
+		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, "OSError",
+			       "%s is not installed (not on PATH): install it (apt-get install "
+			       "%s) or choose the other --engine",
+			       o->engine,
+			       strcmp(o->engine, "docker") == 0 ? "docker.io" : "podman");
+	return 0;
+}
+
+int local_container_command(const char ***argv, struct arena *a, const struct node *vars,
+			    const struct node *words, const struct local_env *env,
+			    const struct dsj_local_options *o, struct dsj_error *err)
+{
+	const char *program = NULL;
+	int rc = engine_program(&program, a, env, o, err);
+	if (rc)
+		return rc;
+	const char *entry = var(vars, "CONTAINER_ENTRYPOINT"), *cmd = var(vars, "CONTAINER_CMD");
+	size_t n = 5 + 2 * vars->u.map.count + commas(entry) + commas(cmd) + words->u.seq.count;
+	const char **v = new_argv(a, n);
+	if (!v)
+		return diag_nomem(err);
+	size_t at = 0;
+	v[at++] = program;
+	v[at++] = "run";
+	v[at++] = "--rm";
+	for (size_t i = 0; i < vars->u.map.count; i++) {
+		v[at++] = "-e";
+		v[at++] = vars->u.map.items[i].key->u.str.ptr; /* value from our env */
+	}
+	/* the engine takes one --entrypoint word; the rest of the list goes after the image */
+	size_t entry_at = 0;
+	if (entry) {
+		v[at++] = "--entrypoint";
+		entry_at = at;
+		if (!(at = push_list(a, v, at, entry)))
+			return diag_nomem(err);
+	}
+	const char *image = var(vars, "CONTAINER_CUSTOM_IMAGE");
+	if (!image)
+		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, PY_VALUE_ERROR,
+			       "the payload has no CONTAINER_CUSTOM_IMAGE");
+	if (entry) { /* image goes right after the first entrypoint word */
+		memmove(&v[entry_at + 2], &v[entry_at + 1], (at - entry_at - 1) * sizeof(char *));
+		at++;
+		v[entry_at + 1] = image;
+	} else {
+		v[at++] = image;
+	}
+	if (!words->u.seq.count && !(at = push_list(a, v, at, cmd)))
+		return diag_nomem(err);
+	for (size_t i = 0; i < words->u.seq.count; i++)
+		v[at++] = words->u.seq.items[i]->u.str.ptr;
+	v[at] = NULL;
+	*argv = v;
+	return 0;
+}

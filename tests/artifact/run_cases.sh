@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The artifact cases: cases/NAME/input.yaml (@FIX@ = the fixture folder) with
+#   expected         stdout of `dsjob artifact --list --output json` (layout, upload name)
+#   expected_stderr  its stderr (@FIX@ for the fixture folder), when there is one
+#   expected_status  its exit status when not 0
+# Every case that succeeds is also built for real, and the zip tested with
+# `python3 -m zipfile -t` and `unzip -t`. Usage: run_cases.sh DSJOB
+set -uo pipefail
+dsjob=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+wrap=${DSJ_TEST_WRAPPER:-} # e.g. valgrind, set by ctest in DSJ_VALGRIND builds
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$here/make_fixture.sh" "$work/fix"
+: > "$work/no_stderr"
+failed=0
+fail() {
+	echo "FAIL $1: $2"
+	failed=$((failed + 1))
+}
+check_zip() { # case, file
+	case "$2" in *.zip) ;; *) return 0 ;; esac
+	python3 -m zipfile -t "$2" >/dev/null 2>&1 || fail "$1" "python3 -m zipfile -t $2"
+	unzip -tq "$2" >/dev/null 2>&1 || fail "$1" "unzip -t $2"
+}
+for case_dir in "$here"/cases/*/; do
+	name=$(basename "$case_dir")
+	sed "s|@FIX@|$work/fix|g" "$case_dir/input.yaml" > "$work/fix/input.yaml"
+	want_status=0
+	[ -f "$case_dir/expected_status" ] && want_status=$(cat "$case_dir/expected_status")
+	(cd "$work/fix" && $wrap "$dsjob" artifact --list --output json input.yaml) \
+		> "$work/out" 2> "$work/err"
+	status=$?
+	sed -i "s|$work/fix|@FIX@|g" "$work/err"
+	[ "$status" = "$want_status" ] || fail "$name" "exit status $status, expected $want_status"
+	if [ -f "$case_dir/expected" ]; then
+		diff -u "$case_dir/expected" "$work/out" > "$work/diff" || fail "$name" "$(cat "$work/diff")"
+	fi
+	want_err=$work/no_stderr
+	[ -f "$case_dir/expected_stderr" ] && want_err=$case_dir/expected_stderr
+	diff -u "$want_err" "$work/err" > "$work/diff" 2>&1 || fail "$name" "stderr: $(cat "$work/diff")"
+	[ "$status" = 0 ] || continue
+	mkdir -p "$work/out_dir/$name"
+	path=$(cd "$work/fix" && $wrap "$dsjob" artifact -o "$work/out_dir/$name" input.yaml 2>/dev/null)
+	[ -f "$path" ] || { fail "$name" "no artifact written ($path)"; continue; }
+	check_zip "$name" "$path"
+done
+[ "$failed" = 0 ] && echo "all artifact cases passed"
+exit $((failed > 0))

@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# End-to-end `dsjob run --local` for every runtime type, with the drivers built
+# into dsjob: output, exit status, environment, working dir, outputs, git,
+# torchrun, limits, time-outs. Needs python3, bash and git; no network.
+# Usage: run_local.sh DSJOB
+set -uo pipefail
+dsjob=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+wrap=${DSJ_TEST_WRAPPER:-} # e.g. valgrind, set by ctest in DSJ_VALGRIND builds
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+failed=0
+fail() {
+	echo "FAIL $1: $2"
+	failed=1
+}
+# run NAME WANT_STATUS YAML [dsjob options...]: runs, keeps stdout in $work/NAME.out
+run() {
+	local name=$1 want=$2 yaml=$3
+	shift 3
+	printf '%s' "$yaml" > "$work/$name.yaml"
+	$wrap "$dsjob" run --local "$@" "$work/$name.yaml" > "$work/$name.out" 2> "$work/$name.err"
+	local status=$?
+	[ "$status" = "$want" ] || fail "$name" "exit status $status, expected $want; stderr: $(cat "$work/$name.err")"
+}
+expect_out() { # NAME TEXT: the output has this line
+	grep -qxF -- "$2" "$work/$1.out" || fail "$1" "no line '$2' in: $(cat "$work/$1.out")"
+}
+expect_err() { # NAME TEXT: stderr mentions this
+	grep -qF -- "$2" "$work/$1.err" || fail "$1" "stderr lacks '$2': $(cat "$work/$1.err")"
+}
+
+# ---- script ----
+cat > hi.py <<'PY'
+import os, sys
+print("args", sys.argv[1:])
+print("env", os.environ.get("GREETING"), os.environ.get("JOB_ARTIFACT_FILE_NAME"))
+print("cwd", os.path.basename(os.getcwd()), os.path.basename(os.path.dirname(os.getcwd())) == os.path.basename(os.environ["HOME"]))
+sys.exit(int(os.environ.get("CODE", "0")))
+PY
+run script-file 3 "kind: runtime
+type: script
+spec:
+  scriptPathURI: hi.py
+  env: [{name: GREETING, value: hello}, {name: CODE, value: '3'}]
+  args: [a, 'b c']
+"
+expect_out script-file "args ['a', 'b c']"
+expect_out script-file "env hello hi.py"
+expect_out script-file "cwd decompressed_artifact True"
+run script-overrides 0 "$(cat script-file.yaml)" --env GREETING=over --env CODE=0 --args "x 'y z'"
+expect_out script-overrides "args ['x', 'y z']"
+expect_out script-overrides "env over hi.py"
+mkdir -p tools && printf 'echo "run.sh $*"\nexit 7\n' > tools/run.sh
+run script-folder 7 "kind: runtime
+type: script
+spec:
+  scriptPathURI: tools
+  entrypoint: tools/run.sh
+  args: [one, two]
+"
+expect_out script-folder "run.sh one two"
+mkdir -p stage/proj && printf 'print("from my zip")\n' > stage/proj/main.py
+(cd stage && python3 -m zipfile -c ../mine.zip proj)
+run script-zip 0 "kind: runtime
+type: script
+spec:
+  scriptPathURI: mine.zip
+  entrypoint: proj/main.py
+"
+expect_out script-zip "from my zip"
+printf 'import time\nprint("started", flush=True)\ntime.sleep(60)\n' > slow.py
+start=$(date +%s)
+run script-timeout 124 "kind: runtime
+type: script
+spec:
+  scriptPathURI: slow.py
+" --timeout 0.03
+[ $(($(date +%s) - start)) -lt 20 ] || fail script-timeout "took too long"
+expect_out script-timeout "started"
+expect_err script-timeout "timed out"
+
+# ---- python ----
+printf 'import sys\nprint("python file", sys.argv[1:])\n' > hello.py
+run python-file 0 "kind: runtime
+type: python
+spec:
+  scriptPathURI: hello.py
+  args: [--n, 1]
+"
+expect_out python-file "python file ['--n', '1']"
+mkdir -p proj/app proj/lib
+printf 'X = "helper here"\n' > proj/lib/helper.py
+cat > proj/app/main.py <<'PY'
+import os, helper
+print(helper.X)
+print("cwd", os.path.basename(os.getcwd()))
+os.makedirs("out", exist_ok=True)
+open("out/result.txt", "w").write("result\n")
+PY
+run python-folder 0 "kind: runtime
+type: python
+spec:
+  scriptPathURI: proj
+  workingDir: proj
+  entrypoint: app/main.py
+  pythonPath: [lib]
+  outputDir: out
+  outputUri: file://$work/results
+"
+expect_out python-folder "helper here"
+expect_out python-folder "cwd proj"
+[ "$(cat "$work/results/result.txt" 2>/dev/null)" = "result" ] || fail python-folder "outputs not copied to file://$work/results"
+cat > fn.py <<'PY'
+def train(*args, **kwargs):
+    print("called", list(args), sorted(kwargs.items()))
+if __name__ == "__main__":
+    print("must not run as __main__")
+PY
+run python-entry-function 0 "kind: runtime
+type: python
+spec:
+  scriptPathURI: fn.py
+  entryFunction: train
+  args: [a, --k, v]
+"
+expect_out python-entry-function "called ['a'] [('k', 'v')]"
+python3 - <<'PY'
+import json
+cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+          "source": "print('notebook entrypoint ran')"}]
+json.dump({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, open("entry.ipynb", "w"))
+PY
+run python-notebook-entry 0 "kind: runtime
+type: python
+spec:
+  scriptPathURI: entry.ipynb
+"
+expect_out python-notebook-entry "notebook entrypoint ran"
+
+# ---- notebook ----
+mkdir -p nbs
+python3 - <<'PY'
+import json
+def cell(src, tags=()):
+    return {"cell_type": "code", "metadata": {"tags": list(tags)}, "execution_count": None,
+            "outputs": [], "source": src}
+def save(path, cells):
+    json.dump({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, open(path, "w"))
+save("nbs/tags.ipynb", [cell("print('RAN first')"), cell("print('SKIPPED')", ["skip"]),
+                        cell("print('RAN last')")])
+save("nbs/fails.ipynb", [cell("open('made-by-cell.txt', 'w').write('cell output')\nprint('before')"),
+                         cell("raise RuntimeError('cell failed on purpose')"),
+                         cell("print('never')")])
+PY
+nb_python=python3
+/usr/bin/python3 -c 'import nbclient, nbformat, ipykernel' 2>/dev/null && nb_python=/usr/bin/python3
+# the standard-library runner (python3 here has no nbclient), then a kernel when installed
+for py in python3 "$nb_python"; do
+	tag=stdlib
+	[ "$py" = python3 ] || tag=kernel
+	run "notebook-tags-$tag" 0 "kind: runtime
+type: notebook
+spec:
+  source: nbs
+  entrypoint: tags.ipynb
+  excludeTags: [skip]
+  conda: {type: service, slug: generalml_p38_cpu_v1}
+" --python "$py"
+	expect_out "notebook-tags-$tag" "RAN first"
+	expect_out "notebook-tags-$tag" "RAN last"
+	grep -q SKIPPED "$work/notebook-tags-$tag.out" && fail "notebook-tags-$tag" "ran an excluded cell"
+	run "notebook-fails-$tag" 1 "kind: runtime
+type: notebook
+spec:
+  source: nbs
+  entrypoint: fails.ipynb
+  outputUri: file://$work/nb-out-$tag
+  conda: {type: service, slug: generalml_p38_cpu_v1}
+" --python "$py"
+	expect_out "notebook-fails-$tag" "before"
+	grep -q never "$work/notebook-fails-$tag.out" && fail "notebook-fails-$tag" "ran past the failing cell"
+	[ -f "$work/nb-out-$tag/made-by-cell.txt" ] || fail "notebook-fails-$tag" "outputs not copied before failing"
+	[ -f "$work/nb-out-$tag/fails.ipynb" ] || fail "notebook-fails-$tag" "executed notebook not copied"
+done
+
+# ---- gitPython ----
+git init -q --bare repo.git
+git init -q src-repo
+(
+	cd src-repo
+	git config user.email t@example.com && git config user.name test
+	git checkout -q -b main
+	printf 'print("first commit")\n' > main.py && git add main.py && git commit -qm first
+	printf 'print("main branch")\n' > main.py && git commit -qam second
+	git checkout -q -b develop
+	printf 'print("develop branch")\n' > main.py && git commit -qam third
+	git push -q ../repo.git main develop
+)
+git --git-dir=repo.git symbolic-ref HEAD refs/heads/main
+first=$(git -C src-repo rev-parse HEAD~2)
+git_yaml() {
+	printf 'kind: runtime\ntype: gitPython\nspec:\n  url: file://%s/repo.git\n  entrypoint: main.py\n  conda: {type: service, slug: generalml_p38_cpu_v1}\n%s' "$work" "$1"
+}
+run git-default 0 "$(git_yaml "")"
+expect_out git-default "main branch"
+run git-branch 0 "$(git_yaml "  branch: develop
+")"
+expect_out git-branch "develop branch"
+run git-commit 0 "$(git_yaml "  commit: $first
+")"
+expect_out git-commit "first commit"
+
+# ---- pyTorchDistributed with a fake torchrun ----
+mkdir -p fakebin
+cat > fakebin/torchrun <<EOF2
+#!/usr/bin/env bash
+printf '%s\n' "\$@" > "$work/torchrun.argv"
+for a in "\$@"; do case "\$a" in --*) ;; *) exec python3 "\$@" ;; esac; shift; done
+EOF2
+chmod +x fakebin/torchrun
+printf 'import sys\nprint("torch entry", sys.argv[1:])\n' > torch_train.py
+PATH="$work/fakebin:$PATH" run pytorch 0 "kind: runtime
+type: pyTorchDistributed
+spec:
+  scriptPathURI: torch_train.py
+  args: [--lr, '0.1']
+  replicas: 1
+  conda: {type: service, slug: pytorch20_p39_gpu_v1}
+"
+grep -qx -- "--nnode=1" "$work/torchrun.argv" 2>/dev/null || fail pytorch "torchrun argv: $(cat "$work/torchrun.argv" 2>/dev/null)"
+grep -q "torch_train.py" "$work/torchrun.argv" 2>/dev/null || fail pytorch "no entry in torchrun argv"
+expect_out pytorch "torch entry ['--lr', '0.1']"
+
+# ---- refused before starting ----
+printf 'open("%s/started", "w")\n' "$work" > marker.py
+big=$(head -c 20001 /dev/zero | tr '\0' x)
+run limit-env 1 "kind: runtime
+type: script
+spec:
+  scriptPathURI: marker.py
+" --env "BIG=$big"
+expect_err limit-env "20,000"
+run limit-args 1 "$(cat limit-env.yaml)" --args "$(head -c 4001 /dev/zero | tr '\0' a)"
+expect_err limit-args "4,000"
+[ ! -e "$work/started" ] || fail limits "the job was started"
+run container-no-engine 2 "kind: runtime
+type: container
+spec:
+  image: iad.ocir.io/ns/image:1
+"
+expect_err container-no-engine "--engine"
+PATH=/nonexistent run container-missing-engine 1 "$(cat container-no-engine.yaml)" --engine podman
+expect_err container-missing-engine "podman is not installed"
+
+# ---- run folder ----
+run keep 0 "$(cat python-file.yaml)" --keep
+kept=$(sed -n 's/^dsjob: run folder: //p' "$work/keep.err")
+[ -f "$kept/decompressed_artifact/driver_python.py" ] || fail keep "no kept run folder ($kept)"
+[ -n "$kept" ] && rm -rf "$kept"
+run workdir 0 "$(cat python-file.yaml)" --workdir "$work/wd"
+[ -f "$work/wd/decompressed_artifact/code/hello.py" ] || fail workdir "nothing in --workdir"
+run workdir-again 1 "$(cat python-file.yaml)" --workdir "$work/wd"
+expect_err workdir-again "previous run"
+[ "$failed" = 0 ] && echo "run --local: all cases passed"
+exit $failed
