@@ -58,6 +58,13 @@ def jwt(exp):
     return "%s.%s.%s" % (part({"alg": "RS256"}), part({"exp": exp, "sub": "test"}), "c2ln")
 
 
+def clean_env():
+    """The environment without OCI settings and with no proxy for the local server."""
+    e = {k: v for k, v in os.environ.items() if not k.startswith("OCI_")}
+    e.update({"no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost"})
+    return e
+
+
 class Env:
     def __init__(self, dsjob, tmp):
         self.dsjob, self.tmp = dsjob, tmp
@@ -84,7 +91,7 @@ class Env:
         st.requests.clear()
 
     def run(self, *args, env=None, endpoint=True):
-        e = {k: v for k, v in os.environ.items() if not k.startswith("OCI_")}
+        e = clean_env()
         e.update({"OCI_CONFIG_FILE": self.config, "DSJOB_TIME_SCALE": "0", "HOME": self.tmp})
         e.update(env or {})
         cmd = shlex.split(os.environ.get("DSJ_TEST_WRAPPER", "")) + [self.dsjob] + list(args)
@@ -209,7 +216,9 @@ def test_wrong_key(t):
     fp = subprocess.run("openssl pkey -in %s -pubout -outform DER | openssl md5 -c" % os.path.join(KEYS, "other_key.pem"),
                         shell=True, capture_output=True, text=True).stdout.split()[-1]
     t.write("wrong_config", t.profile("DEFAULT", "other_key.pem").replace(FINGERPRINT, fp))
+    t.srv.state.requests.clear()
     rc, out, err = t.run("get", "ocid1.datasciencejob.oc1.iad.x", env={"OCI_CONFIG_FILE": wrong})
+    check(len(t.srv.state.requests) == 1, "a 401 for an API key is not retried", str(len(t.srv.state.requests)))
     check(rc == 1 and "HTTP 401 NotAuthenticated" in err and "opc-request-id: test-request-" in err,
           "a wrong key gets the service's 401 with its request id", err)
 
@@ -249,6 +258,12 @@ def test_resource_principal(t):
           "OCI_CONFIG_FILE": "/nonexistent"}
     rc, out, err = t.run("run", "--job-id", job_id, env=rp)
     check(rc == 0, "resource principal v2.2 (file key, pass phrase) works", err)
+    t.srv.state.faults.status_once[("POST", "/20190101/jobRuns")] = [401]
+    t.srv.state.requests.clear()
+    rc, out, err = t.run("run", "--job-id", job_id, env=rp)
+    creates = [r for r in t.srv.state.requests if r["path"] == "/20190101/jobRuns"]
+    check(rc == 0 and len(creates) == 2, "a resource principal reads its token again after a 401 and retries once",
+          "rc=%d n=%d %s" % (rc, len(creates), err))
     rc, out, err = t.run("run", "--job-id", job_id, env=dict(rp, OCI_RESOURCE_PRINCIPAL_VERSION="1.1"))
     check(rc == 1 and "only 2.2 is supported" in err, "other resource principal versions are refused", err)
 
@@ -295,7 +310,7 @@ def interrupted_watch(t, *extra):
     import signal
     t.srv.state.faults.polls_to_finish = 10 ** 6
     t.srv.state.requests.clear()
-    e = {k: v for k, v in os.environ.items() if not k.startswith("OCI_")}
+    e = clean_env()
     e.update({"OCI_CONFIG_FILE": t.config, "DSJOB_TIME_SCALE": "0.01", "HOME": t.tmp})
     cmd = shlex.split(os.environ.get("DSJ_TEST_WRAPPER", "")) + [t.dsjob, "run", "job.yaml", "--watch",
                                                                   "--endpoint", t.url] + list(extra)
