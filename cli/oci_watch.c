@@ -31,6 +31,14 @@ static void on_log(const char *line, const char *state, void *ctx)
 		fprintf(stderr, "dsjob: job run %s\n", state);
 }
 
+static void on_log_problem(const struct dsj_error *why, void *ctx)
+{
+	(void)ctx;
+	progress_done();
+	fprintf(stderr, "dsjob: cannot read the job run's logs (still watching it): %s\n",
+		why->message);
+}
+
 static int after_interrupt(dsj_oci_client *client, const struct oci_cli *oc, const char *run_id)
 {
 	struct dsj_error err;
@@ -67,7 +75,8 @@ int oci_watch_run(dsj_oci_client *client, const struct oci_cli *oc, const char *
 	sigaction(SIGINT, &sa, &old);
 	interrupted = 0;
 	struct printing p = {oc->json};
-	struct dsj_oci_watch w = {DSJ_OCI_OPTIONS_VERSION, 0, 0, &interrupted, on_log, &p};
+	struct dsj_oci_watch w = {DSJ_OCI_OPTIONS_VERSION, 0, 0, &interrupted, on_log, &p,
+				  on_log_problem};
 	int code = 0;
 	struct dsj_error err;
 	int rc = dsj_oci_job_run_watch(client, run_id, &w, &code, &err);

@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dsj_oci_run_exit_code(text, size);
 	free(json_pick(text, size, "logDetails.logId"));
 	struct seen seen = {0};
-	struct dsj_oci_watch w = {DSJ_OCI_OPTIONS_VERSION, 0, 0, NULL, on_log, NULL};
+	struct dsj_oci_watch w = {DSJ_OCI_OPTIONS_VERSION, 0, 0, NULL, on_log, NULL, NULL};
 	struct dsj_error err2 = {0};
 	log_page_parse(text, size, &seen, &w, &err2);
 	seen_free(&seen);

@@ -231,6 +231,9 @@ struct dsj_oci_watch {
 	volatile sig_atomic_t *stop; /* set nonzero (a signal handler) to stop watching */
 	dsj_oci_log_fn on_log;
 	void *ctx;
+	/* A problem reading the logs (the watch goes on, without them), with ctx;
+	 * NULL = dropped. */
+	dsj_report_fn on_log_problem;
 };
 
 /* The exit status a finished run stands for: N from "exit code N" in

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "oci/auth.h"
@@ -77,7 +78,7 @@ static int check_fingerprint(const EVP_PKEY *key, const struct config_profile *p
 	char actual[48];
 	if (key_fingerprint(key, actual))
 		return entry_fail(err, p, fp, "%s", "cannot compute the key's fingerprint");
-	if (strcmp(actual, fp->value) == 0)
+	if (strcasecmp(actual, fp->value) == 0)
 		return 0;
 	char msg[200];
 	snprintf(msg, sizeof(msg), "does not match the key in key_file, whose fingerprint is %s",

@@ -4,6 +4,7 @@
  * "~/.oci/config:7: ...". */
 #include <ctype.h>
 #include <errno.h>
+#include <openssl/crypto.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,6 +187,9 @@ void config_free(struct config_profile *p)
 {
 	for (size_t i = 0; i < p->count; i++) {
 		free(p->entries[i].key);
+		/* values include pass_phrase */
+		if (p->entries[i].value)
+			OPENSSL_cleanse(p->entries[i].value, strlen(p->entries[i].value));
 		free(p->entries[i].value);
 	}
 	free(p->file);

@@ -21,6 +21,7 @@ struct watching {
 	struct seen seen;
 	char state[32];
 	int exit_code; /* -1 while running */
+	int logs_off;  /* reading the logs failed: the state is still followed */
 };
 
 static int stopped(const struct dsj_oci_watch *w)
@@ -42,6 +43,14 @@ static void pause_watch(const struct watching *s, unsigned ms)
 	}
 }
 
+static void logs_failed(struct watching *s, const struct dsj_error *why)
+{
+	s->logs_off = 1;
+	log_source_free(&s->src);
+	if (s->w->on_log_problem)
+		s->w->on_log_problem(why, s->w->ctx);
+}
+
 static int poll_run(struct watching *s, struct dsj_error *err)
 {
 	char *run = NULL;
@@ -57,9 +66,19 @@ static int poll_run(struct watching *s, struct dsj_error *err)
 	}
 	free(state);
 	s->exit_code = dsj_oci_run_exit_code(run, len);
-	rc = log_source_find(s->c, run, len, s->run_id, &s->src, err);
+	struct dsj_error log_err = {0};
+	if (!s->logs_off && log_source_find(s->c, run, len, s->run_id, &s->src, &log_err))
+		logs_failed(s, &log_err);
 	dsj_free(run);
-	return rc;
+	return 0;
+}
+
+/* New log lines; a failure is reported once and the logs are left alone. */
+static void read_logs(struct watching *s)
+{
+	struct dsj_error log_err = {0};
+	if (!s->logs_off && log_search_new(s->c, &s->src, &s->seen, s->w, &log_err))
+		logs_failed(s, &log_err);
 }
 
 static int follow(struct watching *s, struct dsj_error *err)
@@ -71,7 +90,7 @@ static int follow(struct watching *s, struct dsj_error *err)
 		polls++;
 		rc = poll_run(s, err);
 		if (!rc)
-			rc = log_search_new(s->c, &s->src, &s->seen, s->w, err);
+			read_logs(s);
 		if (!rc && s->exit_code < 0)
 			pause_watch(s, poll);
 	}
@@ -81,7 +100,7 @@ static int follow(struct watching *s, struct dsj_error *err)
 	for (unsigned waited = 0; !rc && s->src.query && waited < tail && !stopped(s->w);
 	     waited += poll) {
 		pause_watch(s, poll);
-		rc = log_search_new(s->c, &s->src, &s->seen, s->w, err);
+		read_logs(s);
 	}
 	return rc;
 }

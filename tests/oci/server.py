@@ -155,7 +155,8 @@ class Handler(BaseHTTPRequestHandler):
         for (method, prefix), statuses in st.faults.status_once.items():
             if method == self.command and self.path.startswith(prefix) and statuses:
                 status = statuses.pop(0)
-                return self.error(status, "TooManyRequests" if status == 429 else "InternalServerError", "fault injected")
+                codes = {429: "TooManyRequests", 401: "NotAuthenticated", 404: "NotAuthorizedOrNotFound"}
+                return self.error(status, codes.get(status, "InternalServerError"), "fault injected")
         route = self.route()
         if route is None:
             return self.error(404, "NotAuthorizedOrNotFound", "no such resource: %s %s" % (self.command, self.path))

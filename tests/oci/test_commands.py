@@ -191,6 +191,16 @@ def test_failed_exit_code(t):
     check(rc == 1, "FAILED without a code exits 1", "rc=%d" % rc)
 
 
+def test_logs_unreadable(t):
+    t.run("apply", "job.yaml")
+    t.srv.state.faults.status_once[("GET", "/20200531/logGroups/")] = [404]
+    t.srv.state.faults.run_outcome = ("FAILED", "Job run failed with exit code 3")
+    rc, out, err = t.run("run", "job.yaml", "--watch")
+    check(rc == 3 and "cannot read the job run's logs (still watching it): HTTP 404" in err and out == "",
+          "logs that cannot be read are reported once; the run is still followed to its exit code",
+          "rc=%d %s" % (rc, err))
+
+
 def test_retry_same_token(t):
     t.run("apply", "job.yaml")
     t.reset()
