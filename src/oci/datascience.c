@@ -10,6 +10,7 @@
 
 static int check_ocid(const char *id, const char *what, struct dsj_error *err)
 {
+	diag_clear(err);
 	if (!id || !*id)
 		return oci_fail(err, DSJ_EUSAGE, "%s: an OCID is required", what);
 	if (!ocid_ok(id))

@@ -31,6 +31,7 @@ int signer_from_key(dsj_oci_signer **out, EVP_PKEY *key, const char *key_id)
 DSJ_API int dsj_oci_signer_new(dsj_oci_signer **out, const char *pem, size_t pem_len,
 			       const char *passphrase, const char *key_id, struct dsj_error *err)
 {
+	diag_clear(err);
 	*out = NULL;
 	EVP_PKEY *key = NULL;
 	char why[160];
@@ -118,6 +119,7 @@ static int bad_header_value(const char *s)
 DSJ_API int dsj_oci_sign(const dsj_oci_signer *s, const struct dsj_oci_sign_input *in,
 			 struct dsj_oci_signed *out, struct dsj_error *err)
 {
+	diag_clear(err);
 	memset(out, 0, sizeof(*out));
 	if (!s || !in || !in->method || !in->host || !in->target)
 		return oci_fail(err, DSJ_EUSAGE, "sign: method, host and target are required");

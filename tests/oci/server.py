@@ -105,10 +105,12 @@ class Handler(BaseHTTPRequestHandler):
         auth = parse_authorization(self.headers.get("authorization"))
         if not auth or auth.get("version") != "1" or auth.get("algorithm") != "rsa-sha256":
             return "no signature version 1 rsa-sha256 Authorization header"
-        names = auth.get("headers", "").split(" ")
+        names = [n.lower() for n in auth.get("headers", "").split(" ")]
         upload = self.path.endswith("/artifact")
         want = BASE_HEADERS + (BODY_HEADERS if self.command in ("POST", "PUT", "PATCH") and not upload else [])
-        if names != want:
+        # x-date may stand for date (the TypeScript SDK signs x-date); the order is free
+        date_name = "x-date" if "x-date" in names else "date"
+        if sorted(n if n != "x-date" else "date" for n in names) != sorted(want) or len(set(names)) != len(names):
             return "signed headers %r, expected %r" % (names, want)
         key_id = auth.get("keyId", "")
         pem = self.server.state.public_keys.get(key_id)
@@ -133,7 +135,7 @@ class Handler(BaseHTTPRequestHandler):
                 return "content-length does not match the body"
         if upload and self.headers.get("transfer-encoding"):
             return "an artifact upload must have a Content-Length, not chunks"
-        date = email.utils.parsedate_to_datetime(self.headers.get("date", "Thu, 01 Jan 1970 00:00:00 GMT"))
+        date = email.utils.parsedate_to_datetime(self.headers.get(date_name, "Thu, 01 Jan 1970 00:00:00 GMT"))
         if abs(date.timestamp() - time.time()) > 300:
             return "date is more than 5 minutes off"
         if not verify_rsa_sha256(pem, "\n".join(lines).encode(), base64.b64decode(auth.get("signature", ""))):

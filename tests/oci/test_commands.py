@@ -97,7 +97,8 @@ class Env:
         cmd = shlex.split(os.environ.get("DSJ_TEST_WRAPPER", "")) + [self.dsjob] + list(args)
         if endpoint:
             cmd += ["--endpoint", self.url]
-        r = subprocess.run(cmd, capture_output=True, text=True, cwd=self.tmp, env=e, timeout=300)
+        r = subprocess.run(cmd, capture_output=True, text=True, errors="replace", cwd=self.tmp, env=e,
+                           timeout=300)
         check("Sanitizer" not in r.stderr and r.returncode != 99 and "==ERROR" not in r.stderr,
               "no sanitizer or memcheck report: %s" % " ".join(args), r.stderr[-3000:])
         return r.returncode, r.stdout, r.stderr
@@ -344,6 +345,15 @@ def test_interrupt(t):
           "--cancel-on-interrupt cancels the run", "rc=%s %s" % (rc, err))
 
 
+def test_bad_ocids(t):
+    for arg, want in [("", "get: an OCID is required"), ("ocid1.job/../../x", "get: 'ocid1.job/../../x' is not an OCID"),
+                      ("a?b=c", "is not an OCID")]:
+        t.srv.state.requests.clear()
+        rc, out, err = t.run("get", arg)
+        check(rc == 1 and err == "dsjob: %s\n" % want if arg != "a?b=c" else want in err, "bad OCID %r refused" % arg, err)
+        check(not t.srv.state.requests, "nothing sent for a bad OCID")
+
+
 def test_pytorch_replicas(t):
     st = t.srv.state
     job_id = "ocid1.datasciencejob.oc1.iad.pytorch"
@@ -363,6 +373,26 @@ def test_pytorch_replicas(t):
     check(envs == want, "each replica has RANK, WORLD_SIZE and (workers) MAIN_JOB_RUN_OCID", str(envs))
     check([b.get("displayName") for b in bodies] == ["pt-0", "pt-1", "pt-2"], "replicas are named <job>-<i>",
           str([b.get("displayName") for b in bodies]))
+
+
+def test_node_sdk_cross_check(t):
+    """Optional: npm oci-common signs the same requests; the server takes both.
+    Runs when node finds oci-common (NODE_PATH=<dir>/node_modules), else skipped."""
+    import shutil
+    node = shutil.which("node")
+    if not node or subprocess.run([node, "-e", "require('oci-common')"], capture_output=True).returncode:
+        print("skipped: node or npm oci-common not found (set NODE_PATH to run the cross-check)")
+        return
+    rc, want, _ = t.run("translate", "job.yaml", endpoint=False)
+    body = t.write("body.json", json.dumps(json.loads(want)["body"]))
+    t.srv.state.requests.clear()
+    r = subprocess.run([node, os.path.join(HERE, "cross_check.js"), t.url, os.path.join(KEYS, "test_key.pem"),
+                        TENANCY, USER, FINGERPRINT, body], capture_output=True, text=True, timeout=120)
+    job_id = r.stdout.strip()
+    check(r.returncode == 0 and job_id in t.srv.state.jobs, "oci-common's signatures verify on the server", r.stderr)
+    check(not t.unsigned() and len(t.srv.state.requests) == 2, "both oci-common requests verified", str(t.unsigned()))
+    rc, out, err = t.run("get", job_id, "--output", "json")
+    check(rc == 0 and json.loads(out)["id"] == job_id, "dsjob reads the job oci-common made", err)
 
 
 # Config files and their errors, each located (file:line: key: message).
