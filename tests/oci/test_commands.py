@@ -345,6 +345,33 @@ def test_interrupt(t):
           "--cancel-on-interrupt cancels the run", "rc=%s %s" % (rc, err))
 
 
+def test_progress_only_on_terminal(t):
+    rc, out, err = t.run("apply", "job.yaml")
+    check("\033[K" not in err, "no progress line when stderr is not a terminal", repr(err))
+    import pty
+    e = clean_env()
+    e.update({"OCI_CONFIG_FILE": t.config, "DSJOB_TIME_SCALE": "0", "HOME": t.tmp})
+    master, slave = pty.openpty()
+    p = subprocess.Popen(shlex.split(os.environ.get("DSJ_TEST_WRAPPER", "")) +
+                         [t.dsjob, "apply", "job.yaml", "--endpoint", t.url],
+                         cwd=t.tmp, env=e, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    out, _ = p.communicate(timeout=300)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    check(p.returncode == 0 and b"creating the job..." in shown and b"\033[K" in shown,
+          "a progress line on a terminal", repr(shown[-300:]))
+    check(out.decode().startswith("ocid1.datasciencejob."), "the OCID still goes to stdout", out.decode())
+
+
 def test_bad_ocids(t):
     for arg, want in [("", "get: an OCID is required"), ("ocid1.job/../../x", "get: 'ocid1.job/../../x' is not an OCID"),
                       ("a?b=c", "is not an OCID")]:
