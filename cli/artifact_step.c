@@ -1,6 +1,8 @@
 /* The artifact apply uploads, as one step: dsj_artifact_build lays it out as
  * ADS does (a script as it is, a zip with the drivers...) in a private
- * temporary folder; its bytes are read for the upload and the folder removed. */
+ * temporary folder; its bytes are read for the upload and the folder removed.
+ * A script runtime's Object Storage file (oci://) is read with the client's
+ * credentials and uploaded as it is, as ADS does. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +25,32 @@ static int read_built(const struct dsj_artifact *a, struct artifact_upload *out,
 	return 0;
 }
 
-int artifact_step(struct cli *c, const char *file, struct artifact_upload *out, char *why,
-		  size_t why_size)
+static const char *base_name(const char *path)
 {
-	memset(out, 0, sizeof(*out));
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static int remote_script(dsj_oci_client *client, const char *uri, struct artifact_upload *out,
+			 char *why, size_t why_size)
+{
+	struct dsj_error err;
+	out->name = strdup(base_name(uri));
+	if (!out->name)
+		return snprintf(why, why_size, "out of memory"), -1;
+	if (!client) {
+		out->remote = uri;
+		return 0;
+	}
+	progress("reading %s...", uri);
+	if (dsj_oci_object_get(client, uri, &out->data, &out->len, &err))
+		return snprintf(why, why_size, "%s: %s", uri, err.message), -1;
+	return 0;
+}
+
+static int build(struct cli *c, const char *file, struct artifact_upload *out, char *why,
+		 size_t why_size)
+{
 	char *input = NULL, dir[] = "/tmp/dsjob-apply-XXXXXX";
 	size_t len = 0;
 	if (read_input(file, max_input(c), &input, &len, why, why_size))
@@ -51,6 +75,17 @@ int artifact_step(struct cli *c, const char *file, struct artifact_upload *out, 
 		rmdir(tmp);
 	dsj_artifact_free(a);
 	free(input);
+	return rc;
+}
+
+int artifact_step(struct cli *c, dsj_oci_client *client, const struct artifact_source *src,
+		  struct artifact_upload *out, char *why, size_t why_size)
+{
+	memset(out, 0, sizeof(*out));
+	int remote = src->source && strncmp(src->source, "oci://", 6) == 0 && src->type &&
+		     strcmp(src->type, "ScriptArtifact") == 0;
+	int rc = remote ? remote_script(client, src->source, out, why, why_size)
+			: build(c, src->file, out, why, why_size);
 	if (rc)
 		artifact_upload_free(out);
 	return rc;
@@ -58,7 +93,7 @@ int artifact_step(struct cli *c, const char *file, struct artifact_upload *out, 
 
 void artifact_upload_free(struct artifact_upload *a)
 {
-	free(a->data);
+	dsj_free(a->data);
 	free(a->name);
 	memset(a, 0, sizeof(*a));
 }

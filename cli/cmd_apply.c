@@ -19,8 +19,12 @@ static void print_dry_run(const struct oci_cli *oc, const char *body,
 	if (art->name)
 		printf("\nPOST %s/20190101/jobs/<new job OCID>/artifact\n"
 		       "content-type: application/octet-stream\n"
-		       "content-disposition: attachment; filename=%s\ncontent-length: %zu\n",
-		       shown, art->name, art->len);
+		       "content-disposition: attachment; filename=%s\n",
+		       shown, art->name);
+	if (art->remote)
+		printf("content-length: <the size of %s>\n", art->remote);
+	else if (art->name)
+		printf("content-length: %zu\n", art->len);
 	dsj_free(base);
 }
 
@@ -75,11 +79,12 @@ int cmd_apply(struct cli *c, int argc, char **argv)
 	dsj_oci_client *client = NULL;
 	if (!oc.dry_run && (rc = oci_connect(&oc, &client)))
 		return rc;
-	char *body = NULL, *source = NULL, why[512];
+	char *body = NULL, *source = NULL, *type = NULL, why[512];
 	size_t body_len = 0;
 	struct artifact_upload art = {0};
-	rc = oci_translate_file(c, &oc, client, oc.positional[0], &body, &body_len, &source);
-	if (!rc && artifact_step(c, oc.positional[0], &art, why, sizeof(why))) {
+	rc = oci_translate_file(c, &oc, client, oc.positional[0], &body, &body_len, &source, &type);
+	struct artifact_source src = {oc.positional[0], source, type};
+	if (!rc && artifact_step(c, client, &src, &art, why, sizeof(why))) {
 		fprintf(stderr, "dsjob: %s\n", why);
 		rc = EXIT_PROBLEM;
 	} else if (!rc && oc.dry_run)
@@ -90,5 +95,6 @@ int cmd_apply(struct cli *c, int argc, char **argv)
 	dsj_oci_client_free(client);
 	dsj_free(body);
 	dsj_free(source);
+	dsj_free(type);
 	return rc;
 }

@@ -11,7 +11,7 @@ static int drift(struct cli *c, struct oci_cli *oc, dsj_oci_client *client)
 	char *body = NULL, *source = NULL, *job = NULL, *out = NULL;
 	size_t body_len = 0, out_len = 0, count = 0;
 	struct dsj_error err;
-	int rc = oci_translate_file(c, oc, client, oc->positional[0], &body, &body_len, &source);
+	int rc = oci_translate_file(c, oc, client, oc->positional[0], &body, &body_len, &source, NULL);
 	if (!rc && dsj_oci_job_get(client, oc->job_id, &job, &err))
 		rc = oci_report(&err);
 	if (!rc && dsj_oci_job_drift(&out, &out_len, &count, body, body_len, job, strlen(job),

@@ -14,7 +14,7 @@ static int job_identity(struct cli *c, const struct oci_cli *oc, const dsj_oci_c
 	static const char *names[3] = {"compartmentId", "projectId", "displayName"};
 	char *body = NULL, *source = NULL;
 	size_t len = 0;
-	int rc = oci_translate_file(c, oc, client, file, &body, &len, &source);
+	int rc = oci_translate_file(c, oc, client, file, &body, &len, &source, NULL);
 	for (int i = 0; !rc && i < 3; i++)
 		if (dsj_oci_json_string(&fields[i], body, len, names[i])) {
 			fprintf(stderr, "%s: the job has no %s\n", file, names[i]);

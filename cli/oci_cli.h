@@ -43,7 +43,8 @@ void progress_done(void);
 /* The job file's CreateJob body and artifact source (dsj_free both); custom
  * conda packs take --region, else the client's region (client may be NULL). */
 int oci_translate_file(struct cli *c, const struct oci_cli *oc, const dsj_oci_client *client,
-		       const char *file, char **body, size_t *body_len, char **artifact);
+		       const char *file, char **body, size_t *body_len, char **artifact,
+		       char **artifact_type);
 
 /* oci_watch.c: follows a run, Ctrl-C stops (and with cancel, cancels). Returns
  * the exit status for the command. */
@@ -59,9 +60,17 @@ struct artifact_upload {
 	char *data;
 	size_t len;
 	char *name;
+	const char *remote; /* dry run: the oci:// object not read */
 };
-int artifact_step(struct cli *c, const char *file, struct artifact_upload *out, char *why,
-		  size_t why_size);
+struct artifact_source {
+	const char *file;   /* the job YAML */
+	const char *source; /* the translation's artifact source, or NULL */
+	const char *type;   /* its artifact type ("ScriptArtifact"...), or NULL */
+};
+/* A script runtime's oci:// file is read from Object Storage with the client's
+ * credentials (with client NULL, a dry run, it is only named in out->remote). */
+int artifact_step(struct cli *c, dsj_oci_client *client, const struct artifact_source *src,
+		  struct artifact_upload *out, char *why, size_t why_size);
 void artifact_upload_free(struct artifact_upload *a);
 
 #endif

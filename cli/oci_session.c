@@ -75,7 +75,8 @@ int oci_connect(struct oci_cli *oc, dsj_oci_client **client)
 }
 
 int oci_translate_file(struct cli *c, const struct oci_cli *oc, const dsj_oci_client *client,
-		       const char *file, char **body, size_t *body_len, char **artifact)
+		       const char *file, char **body, size_t *body_len, char **artifact,
+		       char **artifact_type)
 {
 	/* custom conda packs without a region take the signed-in one, as ADS */
 	c->opts.region = oc->o.region ? oc->o.region
@@ -103,6 +104,8 @@ int oci_translate_file(struct cli *c, const struct oci_cli *oc, const dsj_oci_cl
 		return EXIT_PROBLEM;
 	}
 	rc = dsj_oci_json_member(body, body_len, out, out_len, "body");
+	if (!rc && artifact_type)
+		dsj_oci_json_string(artifact_type, out, out_len, "artifact.type");
 	dsj_free(out);
 	if (rc) {
 		fprintf(stderr, "%s: the translation has no CreateJob body\n", file);

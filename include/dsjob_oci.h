@@ -127,8 +127,9 @@ DSJ_API void dsj_oci_client_free(dsj_oci_client *c);
 DSJ_API const char *dsj_oci_client_region(const dsj_oci_client *c);
 
 enum dsj_oci_service {
-	DSJ_OCI_DATA_SCIENCE = 0, /* datascience.{region}.oci.{domain} */
-	DSJ_OCI_LOGGING = 1,	  /* logging.{region}.oci.{domain} */
+	DSJ_OCI_DATA_SCIENCE = 0,   /* datascience.{region}.oci.{domain} */
+	DSJ_OCI_LOGGING = 1,	    /* logging.{region}.oci.{domain} */
+	DSJ_OCI_OBJECT_STORAGE = 2, /* objectstorage.{region}.{domain} */
 };
 
 /* A service's base URL in a region ("iad" or "us-ashburn-1"), by realm; a heap
@@ -217,6 +218,11 @@ DSJ_API int dsj_oci_json_string(char **out, const char *json, size_t len, const 
 /* The value at a dotted path, written as indented JSON in *out (dsj_free). */
 DSJ_API int dsj_oci_json_member(char **out, size_t *out_len, const char *json, size_t len,
 				const char *path);
+
+/* An Object Storage object, `oci://bucket@namespace/name`, read whole (at most
+ * 64 MiB) into *data (dsj_free; *len its size). */
+DSJ_API int dsj_oci_object_get(dsj_oci_client *c, const char *uri, char **data, size_t *len,
+			       struct dsj_error *err);
 
 /* ---- Watching a job run --------------------------------------------------- */
 

@@ -69,9 +69,14 @@ char *endpoint_for(enum dsj_oci_service service, const char *region)
 	if (!region || !plausible_region(region))
 		return NULL;
 	const char *name = region_name(region);
-	const char *host = service == DSJ_OCI_LOGGING ? "logging" : "datascience";
 	char out[256];
-	snprintf(out, sizeof(out), "https://%s.%s.oci.%s", host, name, region_domain(region));
+	if (service == DSJ_OCI_OBJECT_STORAGE) /* the one without ".oci." */
+		snprintf(out, sizeof(out), "https://objectstorage.%s.%s", name,
+			 region_domain(region));
+	else
+		snprintf(out, sizeof(out), "https://%s.%s.oci.%s",
+			 service == DSJ_OCI_LOGGING ? "logging" : "datascience", name,
+			 region_domain(region));
 	return strdup(out);
 }
 

@@ -67,6 +67,7 @@ class State:
         self.requests = []
         self.jobs = {}
         self.runs = {}
+        self.objects = {}  # "/n/ns/b/bucket/o/<encoded name>" -> bytes
         self.lock = threading.Lock()
         self.ids = itertools.count(1)
 
@@ -180,6 +181,7 @@ class Handler(BaseHTTPRequestHandler):
             ("POST", r"/20190101/jobRuns/([^/]+)/actions/cancelJobRun", self.cancel_run),
             ("GET", r"/20200531/logGroups/([^/]+)/logs/([^/]+)", self.get_log),
             ("POST", r"/20190909/search", self.search),
+            ("GET", r"/n/([^/]+)/b/([^/]+)/o/([^/]+)", self.get_object),
         ]
         for method, pattern, fn in table:
             match = re.fullmatch(pattern, p)
@@ -262,6 +264,18 @@ class Handler(BaseHTTPRequestHandler):
             return self.error(404, "NotAuthorizedOrNotFound", "no run")
         r["run"]["lifecycleState"] = "CANCELING"
         self.answer(202)
+
+    # -- Object Storage ------------------------------------------------------------
+    def get_object(self, body, ns, bucket, name):
+        data = self.server.state.objects.get(self.path)
+        if data is None:
+            return self.error(404, "ObjectNotFound", "no object %s" % self.path)
+        self.send_response(200)
+        self.send_header("opc-request-id", "test-request-%d" % next(self.server.state.ids))
+        self.send_header("content-type", "application/octet-stream")
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     # -- Logging --------------------------------------------------------------------
     def get_log(self, body, group, log):

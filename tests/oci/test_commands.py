@@ -142,6 +142,23 @@ def test_apply_built_artifact(t):
     check(not left, "apply leaves no temporary artifact behind", str(left))
 
 
+def test_apply_object_storage_script(t):
+    """A script runtime's oci:// file is read from Object Storage and uploaded as is."""
+    t.write("remote.yaml", JOB_YAML.replace("scriptPathURI: hello.sh", "scriptPathURI: oci://code@ns/scripts/run.sh"))
+    t.srv.state.objects["/n/ns/b/code/o/scripts%2Frun.sh"] = b"#!/bin/sh\necho remote\n\x00\xff"
+    rc, out, err = t.run("apply", "remote.yaml")
+    art = t.srv.state.jobs.get(out.strip(), {}).get("artifact")
+    check(rc == 0 and art and art["data"] == b"#!/bin/sh\necho remote\n\x00\xff" and
+          art["disposition"] == "attachment; filename=run.sh", "an oci:// script is downloaded and uploaded as is",
+          err + str(art))
+    check(not t.unsigned(), "the GetObject request verifies too", str(t.unsigned()))
+    del t.srv.state.objects["/n/ns/b/code/o/scripts%2Frun.sh"]
+    rc, out, err = t.run("apply", "remote.yaml")
+    check(rc == 1 and "oci://code@ns/scripts/run.sh: HTTP 404 ObjectNotFound" in err and not
+          [j for j in t.srv.state.jobs.values() if not j["deleted"] and j["job"]["displayName"] == "hello"
+           and j["artifact"] is None], "a missing object fails before any job is made", err)
+
+
 def test_apply_json_and_dry_run(t):
     rc, out, err = t.run("apply", "job.yaml", "--output", "json")
     check(rc == 0 and json.loads(out)["lifecycleState"] == "ACTIVE", "apply --output json prints the Job", out + err)

@@ -118,11 +118,10 @@ static void test_endpoints(void **state)
 		 "https://datascience.uk-gov-london-1.oci.oraclegovcloud.uk"},
 		{"ap-chiyoda-1", "0", "https://datascience.ap-chiyoda-1.oci.oraclecloud8.com"},
 		{"eu-dcc-milan-1", "0", "https://datascience.eu-dcc-milan-1.oci.oraclecloud.eu"},
+		{"fra", "2", "https://objectstorage.eu-frankfurt-1.oraclecloud.com"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char *url =
-			endpoint_for(cases[i][1][0] == '1' ? DSJ_OCI_LOGGING : DSJ_OCI_DATA_SCIENCE,
-				     cases[i][0]);
+		char *url = endpoint_for((enum dsj_oci_service)(cases[i][1][0] - '0'), cases[i][0]);
 		assert_string_equal(url, cases[i][2]);
 		free(url);
 	}
