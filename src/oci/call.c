@@ -1,6 +1,7 @@
 /* One API call: the URL, the signed headers, and the attempts the SDKs make
  * (429, 5xx, 409 IncorrectState/LockConflict, connection errors), each signed
  * anew, a create keeping its one opc-retry-token throughout. */
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,14 +43,22 @@ static int prepare(const dsj_oci_client *c, const struct dsj_oci_request *req, s
 	return 0;
 }
 
+/* Appends "name: value"; sized to fit (a session token's keyId makes the
+ * Authorization header several kilobytes long). */
 static struct curl_slist *add(struct curl_slist *h, int *failed, const char *fmt, const char *v)
 {
-	char line[8192];
-	snprintf(line, sizeof(line), fmt, v);
-	struct curl_slist *n = curl_slist_append(h, line);
-	if (!n)
+	int n = snprintf(NULL, 0, fmt, v);
+	char *line = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	struct curl_slist *more = NULL;
+	if (line) {
+		snprintf(line, (size_t)n + 1, fmt, v);
+		more = curl_slist_append(h, line);
+		OPENSSL_cleanse(line, (size_t)n);
+		free(line);
+	}
+	if (!more)
 		*failed = 1;
-	return n ? n : h;
+	return more ? more : h;
 }
 
 static struct curl_slist *headers_for(const struct dsj_oci_request *req, const struct prepared *p,

@@ -52,10 +52,10 @@ def check(cond, what, detail=""):
         print("FAIL: %s\n%s" % (what, detail))
 
 
-def jwt(exp):
+def jwt(exp, sub="test"):
     def part(obj):
         return base64.urlsafe_b64encode(json.dumps(obj).encode()).rstrip(b"=").decode()
-    return "%s.%s.%s" % (part({"alg": "RS256"}), part({"exp": exp, "sub": "test"}), "c2ln")
+    return "%s.%s.%s" % (part({"alg": "RS256"}), part({"exp": exp, "sub": sub}), "c2ln")
 
 
 def clean_env():
@@ -265,6 +265,15 @@ def test_debug_redacts(t):
           "--debug shows no token, signature or key")
     keyids = {server.parse_authorization(r["headers"]["authorization"])["keyId"] for r in t.srv.state.requests}
     check(keyids == {"ST$" + token}, "session-token keyId is ST$<token>", str(keyids)[:200])
+
+
+def test_long_session_token(t):
+    token = jwt(int(time.time()) + 3600, sub="x" * 9000)
+    tok = t.write("long_token", token)
+    cfg = t.write("long_config", "[DEFAULT]\nregion=us-ashburn-1\nsecurity_token_file=%s\nkey_file=%s\n" % (tok, os.path.join(KEYS, "test_key.pem")))
+    t.srv.state.requests.clear()
+    rc, out, err = t.run("get", "ocid1.datasciencejob.oc1.iad.none", env={"OCI_CONFIG_FILE": cfg})
+    check(rc == 1 and "HTTP 404" in err and not t.unsigned(), "a 12 KB session token still signs (404 for no job)", err[:500])
 
 
 def test_expired_token(t):
