@@ -153,7 +153,7 @@ struct dsj_oci_response {
 	char *body; /* heap, NUL-terminated; free with dsj_free */
 	size_t body_len;
 	char request_id[128]; /* opc-request-id */
-	char next_page[512];  /* opc-next-page, "" when none */
+	char next_page[4096]; /* opc-next-page, "" when none */
 };
 
 /* Sends one request (retrying as the SDKs do) and fills *resp with a 2xx

@@ -17,7 +17,7 @@
 struct prepared {
 	char *url;
 	char host[256];
-	char target[4096];
+	char target[16384];
 };
 
 static int prepare(const dsj_oci_client *c, const struct dsj_oci_request *req, struct prepared *p,
@@ -153,6 +153,11 @@ static int finish(dsj_oci_client *c, struct http_reply *r, const struct prepared
 	if (r->net_error[0]) {
 		buf_free(&r->body);
 		return oci_fail(err, DSJ_OCI_ENET, "%s: %s", p->url, r->net_error);
+	}
+	if (r->next_page_cut) {
+		buf_free(&r->body);
+		return oci_fail(err, DSJ_OCI_EREPLY, "%s: opc-next-page is longer than 4 KiB",
+				p->url);
 	}
 	if (r->status < 200 || r->status > 299) {
 		int rc = oci_error_from_reply(err, r->status, buf_cstr(&r->body), r->body.len,

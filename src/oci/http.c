@@ -41,8 +41,10 @@ static size_t on_header(char *data, size_t size, size_t n, void *ctx)
 	size_t vlen = len - k - 1;
 	if (k == 14 && strncasecmp(data, "opc-request-id", 14) == 0)
 		header_value(r->request_id, sizeof(r->request_id), v, vlen);
-	else if (k == 13 && strncasecmp(data, "opc-next-page", 13) == 0)
+	else if (k == 13 && strncasecmp(data, "opc-next-page", 13) == 0) {
 		header_value(r->next_page, sizeof(r->next_page), v, vlen);
+		r->next_page_cut = vlen >= sizeof(r->next_page);
+	}
 	return len;
 }
 

@@ -18,7 +18,8 @@ struct http_reply {
 	long status;
 	struct buf body;
 	char request_id[128];
-	char next_page[512];
+	char next_page[4096];
+	int next_page_cut;   /* opc-next-page was longer than next_page */
 	char net_error[256]; /* set when there was no answer */
 };
 

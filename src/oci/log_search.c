@@ -161,7 +161,7 @@ int log_search_new(dsj_oci_client *c, const struct log_source *src, struct seen 
 	char *body = search_body(src);
 	if (!body)
 		return diag_nomem(err);
-	char path[2048] = "/20190909/search?limit=1000", page[1600];
+	char path[12400] = "/20190909/search?limit=1000", page[12300];
 	int rc = 0;
 	for (int n = 0; !rc && n < PAGES_MAX; n++) {
 		struct dsj_oci_request req = {

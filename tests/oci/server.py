@@ -58,6 +58,7 @@ class Faults:
         self.polls_to_finish = 3     # GetJobRun answers before the run ends
         self.late_lines = 1          # log lines that appear only after the run ended
         self.page_size = 2           # log search results per page
+        self.page_token_pad = ""     # appended to each opc-next-page token
 
 
 class State:
@@ -306,11 +307,13 @@ class Handler(BaseHTTPRequestHandler):
         lines = self.log_lines(m.group(4), r) if r else []
         page = 0
         if "page=" in self.path:
-            page = int(self.path.split("page=")[1].split("&")[0].replace("p", ""))
+            from urllib.parse import unquote
+            token = unquote(self.path.split("page=")[1].split("&")[0])
+            page = int(token.split("~")[0].replace("p", ""))
         size = st.faults.page_size
         chunk = lines[page * size:(page + 1) * size]
         results = [{"data": {"datetime": 0, "logContent": {"id": i, "data": {"message": msg}}}} for i, msg in chunk]
-        headers = {"opc-next-page": "p%d" % (page + 1)} if (page + 1) * size < len(lines) else {}
+        headers = {"opc-next-page": "p%d~%s" % (page + 1, st.faults.page_token_pad)} if (page + 1) * size < len(lines) else {}
         self.answer(200, {"results": results, "summary": {"resultCount": len(results)}}, headers)
 
 

@@ -199,6 +199,14 @@ def test_run_watch(t):
     check(not t.unsigned(), "every request verifies", str(t.unsigned()))
 
 
+def test_long_page_tokens(t):
+    t.run("apply", "job.yaml")
+    t.srv.state.faults.page_token_pad = "a/b+c=" * 600  # 3600 characters, to be percent-encoded
+    rc, out, err = t.run("run", "job.yaml", "--watch")
+    check(rc == 0 and out.splitlines() == ["line 1", "line 2", "line 3", "line 4", "late line 1"],
+          "long opc-next-page tokens are followed", "rc=%d %s %s" % (rc, out, err[:300]))
+
+
 def test_failed_exit_code(t):
     t.run("apply", "job.yaml")
     t.srv.state.faults.run_outcome = ("FAILED", "Job run artifact execution failed with exit code 3")
