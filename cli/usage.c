@@ -4,6 +4,13 @@
 
 #include "cli.h"
 
+/* The ADS release every command can match. */
+#define ADS_HELP                                                                                   \
+	"  --ads VERSION    the ADS release to match: 2.8 (default, ADS 2.8.7) or 2.15\n"          \
+	"                   (ADS 2.15.2 on OCI SDK 2.182: native container config,\n"              \
+	"                   multi-node jobs); jobs made by ADS 2.8 extract as 2.8 read them\n"     \
+	"                   either way\n"
+
 /* "16777216 = 16 MiB" for a whole number of MiB, else the number. */
 static void print_bytes(FILE *f, size_t n)
 {
@@ -36,30 +43,32 @@ static void print_limits_help(FILE *f)
 }
 
 static const char usage_main[] =
-	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
+	"usage: dsjob translate [--ads V] [--region R] [--format api|oci-cli] [--output "
+	"json|yaml]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
-	"       dsjob extract   [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
+	"       dsjob extract   [--ads V] [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
-	"       dsjob validate  [--region R] [LIMITS] FILE...\n"
+	"       dsjob validate  [--ads V] [--region R] [LIMITS] FILE...\n"
 	"       dsjob artifact  [-o DIR] [--list] [--output text|json] [--driver-dir DIR] FILE\n"
 	"       dsjob run --local [--env K=V]... [--args 'A B'] [--timeout MIN] [--workdir DIR]\n"
 	"                       [--keep] [--python PATH] [--engine podman|docker] FILE\n"
-	"       dsjob --jsonl   [LIMITS]  (batch: one JSON request per line on stdin)\n"
+	"       dsjob --jsonl   [--ads V] [LIMITS]  (batch: one JSON request per line on stdin)\n"
 	"       dsjob --version | --help\n"
 	"\n"
 	"Converts Oracle ADS job YAML (kind: job) or runtime YAML to the OCI Data Science\n"
 	"CreateJob request (translate) and an OCI Job back to job or runtime YAML (extract).\n"
-	"Run 'dsjob COMMAND --help' for a command's options.\n";
+	"Run 'dsjob COMMAND --help' for a command's options.\n"
+	"Matches " DSJ_ADS_VERSIONS ".\n";
 
 static const char usage_translate[] =
-	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
+	"usage: dsjob translate [--ads V] [--region R] [--format api|oci-cli] [--output "
+	"json|yaml]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
 	"\n"
 	"Reads a job YAML (kind: job) and prints the CreateJob request ADS would send,\n"
 	"or a runtime YAML and prints its payload: jobConfigurationDetails, freeformTags,\n"
 	"definedTags and the artifact to upload.\n"
-	"\n"
-	"  --region R       region of the custom conda pack when its spec has none\n"
+	"\n" ADS_HELP "  --region R       region of the custom conda pack when its spec has none\n"
 	"  --format FORM    job: api (default) prints {\"body\", \"artifact\"}; oci-cli prints\n"
 	"                   the JSON 'oci data-science job create --from-json file://F' takes\n"
 	"                   and names the artifact to upload on stderr\n"
@@ -73,13 +82,15 @@ static const char usage_translate[] =
 	"0.\n";
 
 static const char usage_extract[] =
-	"usage: dsjob extract [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
+	"usage: dsjob extract [--ads V] [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
 	"                     [-o FILE] [LIMITS] [FILE|-]\n"
 	"\n"
 	"Reads an OCI Data Science Job as JSON (as the API returns it, or as\n"
 	"'oci data-science job get' prints it) and prints the job YAML (kind: job), or\n"
-	"the runtime YAML when the JSON has no infrastructure or project.\n"
-	"\n"
+	"the runtime YAML when the JSON has no infrastructure or project. The JSON may be\n"
+	"camelCase (REST), kebab-case ('oci' CLI) or snake_case (Python SDK), wrapped in\n"
+	"{\"data\": ...} or not; a job list {\"data\": [...]} gives one document per job.\n"
+	"\n" ADS_HELP
 	"  --artifact NAME  file name of the job's artifact (scriptPathURI comes from it)\n"
 	"  --runtime-only   print only the runtime\n"
 	"  --output FORMAT  yaml (default) or json\n"
@@ -87,13 +98,12 @@ static const char usage_extract[] =
 	"  FILE             the JSON file; '-' or nothing reads stdin\n";
 
 static const char usage_validate[] =
-	"usage: dsjob validate [--region R] [LIMITS] FILE...\n"
+	"usage: dsjob validate [--ads V] [--region R] [LIMITS] FILE...\n"
 	"\n"
 	"Checks job and runtime YAML files and prints every problem found, each as\n"
 	"FILE:LINE:COL: KEY: MESSAGE (job files: also the OCI limits and the Flex rule).\n"
 	"Exit status 0 when all are valid, 1 otherwise.\n"
-	"\n"
-	"  --region R       region to assume for custom conda packs without one\n";
+	"\n" ADS_HELP "  --region R       region to assume for custom conda packs without one\n";
 
 static const char usage_artifact[] =
 	"usage: dsjob artifact [-o DIR] [--list] [--output text|json] [--driver-dir DIR]\n"
