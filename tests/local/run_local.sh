@@ -250,8 +250,44 @@ spec:
   image: iad.ocir.io/ns/image:1
 "
 expect_err container-no-engine "--engine"
-PATH=/nonexistent run container-missing-engine 1 "$(cat container-no-engine.yaml)" --engine podman
-expect_err container-missing-engine "podman is not installed"
+if ! command -v podman > /dev/null; then
+	run container-missing-engine 1 "$(cat container-no-engine.yaml)" --engine podman
+	expect_err container-missing-engine "podman is not installed"
+fi
+# a fake engine on PATH records the command: image, split entrypoint, cmd, variables by name
+mkdir -p fakeengine
+cat > fakeengine/docker <<EOF2
+#!/usr/bin/env bash
+printf '%s\n' "\$@" > "$work/docker.argv"
+echo "IMAGE_VAR=\$IMAGE_VAR"
+exit 5
+EOF2
+chmod +x fakeengine/docker
+PATH="$work/fakeengine:$PATH" run container-engine 5 "kind: runtime
+type: container
+spec:
+  image: iad.ocir.io/ns/image:1
+  entrypoint: [python3, -u]
+  cmd: [train.py, --epochs, '2']
+  env: [{name: IMAGE_VAR, value: from-job}]
+" --engine docker
+expect_out container-engine "IMAGE_VAR=from-job"
+want=$(printf '%s\n' run --rm -e IMAGE_VAR -e CONTAINER_CUSTOM_IMAGE -e CONTAINER_ENTRYPOINT \
+	-e CONTAINER_CMD --entrypoint python3 iad.ocir.io/ns/image:1 -u train.py --epochs 2)
+[ "$(cat "$work/docker.argv" 2>/dev/null)" = "$want" ] || fail container-engine "argv: $(cat "$work/docker.argv" 2>/dev/null)"
+
+# ---- dsjob stopped by a signal: the job's process group goes with it ----
+printf 'import os, time\nopen("%s/pid", "w").write(str(os.getpid()))\ntime.sleep(60)\n' "$work" > waits.py
+printf 'kind: runtime\ntype: script\nspec:\n  scriptPathURI: waits.py\n' > waits.yaml
+$wrap "$dsjob" run --local waits.yaml > /dev/null 2>&1 &
+runner=$!
+for _ in $(seq 100); do [ -s "$work/pid" ] && break; sleep 0.1; done
+kill -TERM "$runner"
+wait "$runner"
+status=$?
+[ "$status" = 143 ] || fail signal "exit status $status, expected 143 (128 + SIGTERM)"
+job_pid=$(cat "$work/pid" 2>/dev/null)
+[ -n "$job_pid" ] && ! kill -0 "$job_pid" 2>/dev/null || fail signal "the job ($job_pid) is still running"
 
 # ---- run folder ----
 run keep 0 "$(cat python-file.yaml)" --keep
