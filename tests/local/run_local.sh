@@ -298,5 +298,26 @@ run workdir 0 "$(cat python-file.yaml)" --workdir "$work/wd"
 [ -f "$work/wd/decompressed_artifact/code/hello.py" ] || fail workdir "nothing in --workdir"
 run workdir-again 1 "$(cat python-file.yaml)" --workdir "$work/wd"
 expect_err workdir-again "previous run"
+# ---- usage errors: exit status 2, nothing run ----
+usage() { # NAME TEXT ARGS...: exit status 2 and stderr mentioning TEXT
+	local name=$1 text=$2
+	shift 2
+	$wrap "$dsjob" "$@" > "$work/$name.out" 2> "$work/$name.err"
+	local status=$?
+	[ "$status" = 2 ] || fail "$name" "exit status $status, expected 2"
+	expect_err "$name" "$text"
+	[ ! -s "$work/$name.out" ] || fail "$name" "printed $(cat "$work/$name.out")"
+}
+usage usage-no-local "needs --local" run python-file.yaml
+usage usage-timeout "--timeout takes" run --local --timeout 0 python-file.yaml
+usage usage-timeout-word "--timeout takes" run --local --timeout soon python-file.yaml
+usage usage-env "--env takes NAME=VALUE" run --local --env NOEQUALS python-file.yaml
+usage usage-engine "--engine takes podman or docker" run --local --engine lxc container-no-engine.yaml
+usage usage-args "cannot be split" run --local --args "'unclosed" python-file.yaml
+usage usage-two-files "only one FILE" run --local python-file.yaml python-file.yaml
+usage usage-unknown "unknown option '--bogus'" run --local --bogus python-file.yaml
+usage usage-value "--workdir needs a value" run --local python-file.yaml --workdir
+usage usage-artifact-output "--output takes json or text" artifact --output xml python-file.yaml
+usage usage-artifact-file "needs the job or runtime YAML FILE" artifact --list
 [ "$failed" = 0 ] && echo "run --local: all cases passed"
 exit $failed
