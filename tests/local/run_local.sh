@@ -298,6 +298,13 @@ run workdir 0 "$(cat python-file.yaml)" --workdir "$work/wd"
 [ -f "$work/wd/decompressed_artifact/code/hello.py" ] || fail workdir "nothing in --workdir"
 run workdir-again 1 "$(cat python-file.yaml)" --workdir "$work/wd"
 expect_err workdir-again "previous run"
+# ---- a caller that ignores SIGCHLD still gets the job's exit status ----
+python3 -c 'import os, signal, sys
+signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+os.execv(sys.argv[1], sys.argv[1:])' "$dsjob" run --local "$work/script-folder.yaml" > /dev/null 2>&1
+status=$?
+[ "$status" = 7 ] || fail sigchld-ignored "exit status $status, expected 7"
+
 # ---- usage errors: exit status 2, nothing run ----
 usage() { # NAME TEXT ARGS...: exit status 2 and stderr mentioning TEXT
 	local name=$1 text=$2
