@@ -33,6 +33,8 @@ for case_dir in "$here"/cases/*/; do
 	status=$?
 	sed -i "s|$work/fix|@FIX@|g" "$work/err"
 	[ "$status" = "$want_status" ] || fail "$name" "exit status $status, expected $want_status"
+	[ -f "$case_dir/expected" ] || [ -f "$case_dir/expected_status" ] ||
+		fail "$name" "the case has neither expected nor expected_status"
 	if [ -f "$case_dir/expected" ]; then
 		diff -u "$case_dir/expected" "$work/out" > "$work/diff" || fail "$name" "$(cat "$work/diff")"
 	fi
