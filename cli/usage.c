@@ -56,7 +56,8 @@ static const char usage_main[] =
 	"       dsjob --version | --help\n"
 	"\n"
 	"Converts Oracle ADS job YAML (kind: job) or runtime YAML to the OCI Data Science\n"
-	"CreateJob request (translate) and an OCI Job back to job or runtime YAML (extract).\n"
+	"CreateJob request (translate) and an OCI Job back to job or runtime YAML (extract);\n"
+	"builds the job artifact (artifact) and runs a job on this machine (run --local).\n"
 	"Run 'dsjob COMMAND --help' for a command's options.\n"
 	"Matches " DSJ_ADS_VERSIONS ".\n";
 

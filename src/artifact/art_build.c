@@ -17,21 +17,26 @@ int dsj_artifact_options_init(struct dsj_artifact_options *opts, unsigned int ve
 	return 0;
 }
 
+/* The last time a DOS timestamp holds: 2107-12-31 23:59:58 UTC. */
+#define ZIP_END 4354819198LL
+
+static long long clamp_to_zip(long long t)
+{
+	return t < ZIP_EPOCH ? ZIP_EPOCH : t > ZIP_END ? ZIP_END : t;
+}
+
 long long art_resolve_mtime(long long mtime)
 {
 	if (mtime >= 0)
-		return mtime < ZIP_EPOCH ? ZIP_EPOCH : mtime;
+		return clamp_to_zip(mtime);
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (!sde || !*sde)
-		return ZIP_EPOCH;
 	long long v = 0;
-	for (const char *p = sde; *p; p++) {
-		if (*p < '0' || *p > '9' || v > 4000000000LL)
+	for (const char *p = sde ? sde : ""; *p; p++) {
+		if (*p < '0' || *p > '9')
 			return ZIP_EPOCH; /* not a time: ignored, as reproducible-builds.org asks */
-		v = v * 10 + (*p - '0');
+		v = v < ZIP_END ? v * 10 + (*p - '0') : v;
 	}
-	/* DOS times end in 2107 */
-	return v < ZIP_EPOCH ? ZIP_EPOCH : v > 4354819199LL ? 4354819199LL : v;
+	return sde && *sde ? clamp_to_zip(v) : ZIP_EPOCH;
 }
 
 void dsj_artifact_free(struct dsj_artifact *a)

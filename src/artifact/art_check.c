@@ -118,6 +118,14 @@ static int check_notebook(const struct art_plan *p, struct dsj_error *err)
 				       "its trailing '/')");
 }
 
+/* "./a/b" and "a/b" name the same entry of a user's archive. */
+static const char *without_dot_slash(const char *name)
+{
+	while (name[0] == '.' && name[1] == '/')
+		name += 2;
+	return name;
+}
+
 static int check_entrypoint(const struct art_plan *p, struct dsj_error *err)
 {
 	const char *ep = art_job_env(p->job, "JOB_RUN_ENTRYPOINT");
@@ -126,7 +134,8 @@ static int check_entrypoint(const struct art_plan *p, struct dsj_error *err)
 	char more[600];
 	if (p->as_is) {
 		for (size_t i = 0; i < p->as_is_count; i++)
-			if (strcmp(p->as_is_names[i], ep) == 0)
+			if (strcmp(without_dot_slash(p->as_is_names[i]), without_dot_slash(ep)) ==
+			    0)
 				return 0;
 		hint(more, sizeof(more), same_file_name(p->as_is_names, p->as_is_count, ep), "");
 		art_job_warn(p->job, p->warn, p->warn_ctx, "entrypoint",

@@ -139,6 +139,8 @@ static int onto_source(const struct art_plan *p, const char *final, struct dsj_a
 int art_output_write(const struct art_plan *p, const char *out_dir, long long mtime,
 		     struct dsj_artifact *out, struct dsj_error *err)
 {
+	if (mkdir(out_dir, 0777) != 0 && errno != EEXIST) /* -o build: made when missing */
+		return io_error(err, "cannot make the folder", out_dir);
 	char *final = path_in(out_dir, p->upload_name, "", "");
 	char *temp = path_in(out_dir, p->upload_name, ".", ".XXXXXX");
 	int rc = final && temp ? 0 : diag_nomem(err);

@@ -28,6 +28,8 @@ static int add_drivers(struct art_plan *p, const char *driver_dir, struct dsj_er
 /* ADS unpacks a user archive into code/ keeping its own structure. */
 static int add_unpacked(struct art_plan *p, struct dsj_error *err)
 {
+	if (art_tree_add_dir(&p->tree, "code")) /* there even when the archive is empty */
+		return diag_nomem(err);
 	int rc = art_temp_dir(p->tree.a, "dsjob-unpack", &p->staging, err);
 	if (!rc)
 		rc = art_unpack(p->src.path, p->staging, err);

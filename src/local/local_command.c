@@ -103,25 +103,21 @@ int local_entry_command(const char ***argv, struct arena *a, const char *entry,
 	return 0;
 }
 
-/* Splits a comma-joined CONTAINER_* value into the argv at `v`; returns the new
- * end, 0 when out of memory (`at` is never 0: the program comes first). */
-static size_t push_list(struct arena *a, const char **v, size_t at, const char *list)
+/* A comma-joined CONTAINER_* value as words (NULL-terminated; empty for NULL). */
+static const char **comma_words(struct arena *a, const char *list, size_t *count)
 {
-	for (const char *p = list; p && *p;) {
-		size_t n = strcspn(p, ",");
-		if (!(v[at++] = arena_strndup(a, p, n)))
-			return 0;
-		p += n + (p[n] == ',');
+	size_t n = 0;
+	for (const char *p = list; p && *p; p++)
+		n += *p == ',';
+	const char **words = arena_alloc(a, (n + 2) * sizeof(char *));
+	*count = 0;
+	for (const char *p = list; words && p && *p;) {
+		size_t len = strcspn(p, ",");
+		if (!(words[(*count)++] = arena_strndup(a, p, len)))
+			return NULL;
+		p += len + (p[len] == ',');
 	}
-	return at;
-}
-
-static size_t commas(const char *s)
-{
-	size_t n = 1;
-	for (; s && *s; s++)
-		n += *s == ',';
-	return n;
+	return words;
 }
 
 static const char *var(const struct node *vars, const char *name)
@@ -150,17 +146,25 @@ static int engine_program(const char **program, struct arena *a, const struct lo
 	return 0;
 }
 
+/* engine run --rm -e NAME... [--entrypoint FIRST] IMAGE [REST...] [CMD | job args]:
+ * the engine takes one --entrypoint word, so the rest of the list follows the image. */
 int local_container_command(const char ***argv, struct arena *a, const struct node *vars,
 			    const struct node *words, const struct local_env *env,
 			    const struct dsj_local_options *o, struct dsj_error *err)
 {
-	const char *program = NULL;
+	const char *program = NULL, *image = var(vars, "CONTAINER_CUSTOM_IMAGE");
 	int rc = engine_program(&program, a, env, o, err);
 	if (rc)
 		return rc;
-	const char *entry = var(vars, "CONTAINER_ENTRYPOINT"), *cmd = var(vars, "CONTAINER_CMD");
-	size_t n = 5 + 2 * vars->u.map.count + commas(entry) + commas(cmd) + words->u.seq.count;
-	const char **v = new_argv(a, n);
+	if (!image)
+		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, PY_VALUE_ERROR,
+			       "the payload has no CONTAINER_CUSTOM_IMAGE");
+	size_t n_entry = 0, n_cmd = 0;
+	const char **entry = comma_words(a, var(vars, "CONTAINER_ENTRYPOINT"), &n_entry);
+	const char **cmd = comma_words(a, var(vars, "CONTAINER_CMD"), &n_cmd);
+	const char **v = entry && cmd ? new_argv(a, 6 + 2 * vars->u.map.count + n_entry + n_cmd +
+							    words->u.seq.count)
+				      : NULL;
 	if (!v)
 		return diag_nomem(err);
 	size_t at = 0;
@@ -169,29 +173,17 @@ int local_container_command(const char ***argv, struct arena *a, const struct no
 	v[at++] = "--rm";
 	for (size_t i = 0; i < vars->u.map.count; i++) {
 		v[at++] = "-e";
-		v[at++] = vars->u.map.items[i].key->u.str.ptr; /* value from our env */
+		v[at++] = vars->u.map.items[i].key->u.str.ptr; /* the value comes from our env */
 	}
-	/* the engine takes one --entrypoint word; the rest of the list goes after the image */
-	size_t entry_at = 0;
-	if (entry) {
+	if (n_entry) {
 		v[at++] = "--entrypoint";
-		entry_at = at;
-		if (!(at = push_list(a, v, at, entry)))
-			return diag_nomem(err);
+		v[at++] = entry[0];
 	}
-	const char *image = var(vars, "CONTAINER_CUSTOM_IMAGE");
-	if (!image)
-		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, PY_VALUE_ERROR,
-			       "the payload has no CONTAINER_CUSTOM_IMAGE");
-	if (entry) { /* image goes right after the first entrypoint word */
-		memmove(&v[entry_at + 2], &v[entry_at + 1], (at - entry_at - 1) * sizeof(char *));
-		at++;
-		v[entry_at + 1] = image;
-	} else {
-		v[at++] = image;
-	}
-	if (!words->u.seq.count && !(at = push_list(a, v, at, cmd)))
-		return diag_nomem(err);
+	v[at++] = image;
+	for (size_t i = 1; i < n_entry; i++)
+		v[at++] = entry[i];
+	for (size_t i = 0; !words->u.seq.count && i < n_cmd; i++)
+		v[at++] = cmd[i];
 	for (size_t i = 0; i < words->u.seq.count; i++)
 		v[at++] = words->u.seq.items[i]->u.str.ptr;
 	v[at] = NULL;

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -96,9 +97,22 @@ static int spawn(pid_t *pid, const char **argv, char **envp, const char *cwd, st
 	return 0;
 }
 
-int local_supervise(int *status, const char **argv, char **envp, const char *cwd,
-		    double timeout_seconds, int grace_seconds, volatile sig_atomic_t *stop,
-		    struct dsj_error *err)
+/* A caller that ignores SIGCHLD would make waitpid() lose the job's exit status:
+ * the default action is put back for the run. */
+static bool reap_children(struct sigaction *saved)
+{
+	struct sigaction dfl;
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	if (sigaction(SIGCHLD, NULL, saved) != 0 || saved->sa_handler != SIG_IGN)
+		return false;
+	return sigaction(SIGCHLD, &dfl, NULL) == 0;
+}
+
+static int supervise(int *status, const char **argv, char **envp, const char *cwd,
+		     double timeout_seconds, int grace_seconds, volatile sig_atomic_t *stop,
+		     struct dsj_error *err)
 {
 	pid_t pid = 0;
 	int rc = spawn(&pid, argv, envp, cwd, err);
@@ -117,4 +131,16 @@ int local_supervise(int *status, const char **argv, char **envp, const char *cwd
 	else
 		*status = WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus) : 1;
 	return 0;
+}
+
+int local_supervise(int *status, const char **argv, char **envp, const char *cwd,
+		    double timeout_seconds, int grace_seconds, volatile sig_atomic_t *stop,
+		    struct dsj_error *err)
+{
+	struct sigaction saved;
+	bool restore = reap_children(&saved);
+	int rc = supervise(status, argv, envp, cwd, timeout_seconds, grace_seconds, stop, err);
+	if (restore)
+		sigaction(SIGCHLD, &saved, NULL);
+	return rc;
 }

@@ -34,4 +34,7 @@ zip_tree("code_flat.zip", "stage/flat", "")
 for name, mode in (("code.tar.gz", "w:gz"), ("code.tgz", "w:gz"), ("code.tar", "w")):
     with tarfile.open(name, mode) as t:
         t.add("stage/proj", arcname="proj")
+with tarfile.open("dotted.tar.gz", "w:gz") as t:  # what `tar czf x.tar.gz .` writes
+    t.add("stage/proj", arcname="./proj")
+zipfile.ZipFile("empty.zip", "w").close()
 PY

@@ -33,6 +33,8 @@ for case_dir in "$here"/cases/*/; do
 	status=$?
 	sed -i "s|$work/fix|@FIX@|g" "$work/err"
 	[ "$status" = "$want_status" ] || fail "$name" "exit status $status, expected $want_status"
+	[ -f "$case_dir/expected" ] || [ -f "$case_dir/expected_status" ] ||
+		fail "$name" "the case has neither expected nor expected_status"
 	if [ -f "$case_dir/expected" ]; then
 		diff -u "$case_dir/expected" "$work/out" > "$work/diff" || fail "$name" "$(cat "$work/diff")"
 	fi
@@ -45,5 +47,18 @@ for case_dir in "$here"/cases/*/; do
 	[ -f "$path" ] || { fail "$name" "no artifact written ($path)"; continue; }
 	check_zip "$name" "$path"
 done
+# --driver-dir: the drivers come from that folder; one missing is an error naming it
+sed "s|@FIX@|$work/fix|g" "$here/cases/python-file/input.yaml" > "$work/fix/input.yaml"
+mkdir -p "$work/drv-out"
+path=$(cd "$work/fix" && $wrap "$dsjob" artifact --driver-dir "$here/drivers_fixture" -o "$work/drv-out" input.yaml) ||
+	fail driver-dir "build failed"
+python3 -c 'import sys, zipfile
+got = zipfile.ZipFile(sys.argv[1]).read("driver_python.py")
+want = open(sys.argv[2], "rb").read()
+sys.exit(got != want)' "$path" "$here/drivers_fixture/driver_python.py" || fail driver-dir "driver_python.py is not the fixture's"
+mkdir -p "$work/few-drivers" && cp "$here/drivers_fixture/driver_utils.py" "$work/few-drivers/"
+(cd "$work/fix" && $wrap "$dsjob" artifact --driver-dir "$work/few-drivers" --list input.yaml) > /dev/null 2> "$work/err" &&
+	fail driver-dir "a missing driver was not an error"
+grep -q "driver 'driver_python.py' is not in --driver-dir" "$work/err" || fail driver-dir "$(cat "$work/err")"
 [ "$failed" = 0 ] && echo "all artifact cases passed"
 exit $((failed > 0))

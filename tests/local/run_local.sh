@@ -250,8 +250,44 @@ spec:
   image: iad.ocir.io/ns/image:1
 "
 expect_err container-no-engine "--engine"
-PATH=/nonexistent run container-missing-engine 1 "$(cat container-no-engine.yaml)" --engine podman
-expect_err container-missing-engine "podman is not installed"
+if ! command -v podman > /dev/null; then
+	run container-missing-engine 1 "$(cat container-no-engine.yaml)" --engine podman
+	expect_err container-missing-engine "podman is not installed"
+fi
+# a fake engine on PATH records the command: image, split entrypoint, cmd, variables by name
+mkdir -p fakeengine
+cat > fakeengine/docker <<EOF2
+#!/usr/bin/env bash
+printf '%s\n' "\$@" > "$work/docker.argv"
+echo "IMAGE_VAR=\$IMAGE_VAR"
+exit 5
+EOF2
+chmod +x fakeengine/docker
+PATH="$work/fakeengine:$PATH" run container-engine 5 "kind: runtime
+type: container
+spec:
+  image: iad.ocir.io/ns/image:1
+  entrypoint: [python3, -u]
+  cmd: [train.py, --epochs, '2']
+  env: [{name: IMAGE_VAR, value: from-job}]
+" --engine docker
+expect_out container-engine "IMAGE_VAR=from-job"
+want=$(printf '%s\n' run --rm -e IMAGE_VAR -e CONTAINER_CUSTOM_IMAGE -e CONTAINER_ENTRYPOINT \
+	-e CONTAINER_CMD --entrypoint python3 iad.ocir.io/ns/image:1 -u train.py --epochs 2)
+[ "$(cat "$work/docker.argv" 2>/dev/null)" = "$want" ] || fail container-engine "argv: $(cat "$work/docker.argv" 2>/dev/null)"
+
+# ---- dsjob stopped by a signal: the job's process group goes with it ----
+printf 'import os, time\nopen("%s/pid", "w").write(str(os.getpid()))\ntime.sleep(60)\n' "$work" > waits.py
+printf 'kind: runtime\ntype: script\nspec:\n  scriptPathURI: waits.py\n' > waits.yaml
+$wrap "$dsjob" run --local waits.yaml > /dev/null 2>&1 &
+runner=$!
+for _ in $(seq 100); do [ -s "$work/pid" ] && break; sleep 0.1; done
+kill -TERM "$runner"
+wait "$runner"
+status=$?
+[ "$status" = 143 ] || fail signal "exit status $status, expected 143 (128 + SIGTERM)"
+job_pid=$(cat "$work/pid" 2>/dev/null)
+[ -n "$job_pid" ] && ! kill -0 "$job_pid" 2>/dev/null || fail signal "the job ($job_pid) is still running"
 
 # ---- run folder ----
 run keep 0 "$(cat python-file.yaml)" --keep
@@ -262,5 +298,35 @@ run workdir 0 "$(cat python-file.yaml)" --workdir "$work/wd"
 [ -f "$work/wd/decompressed_artifact/code/hello.py" ] || fail workdir "nothing in --workdir"
 run workdir-again 1 "$(cat python-file.yaml)" --workdir "$work/wd"
 expect_err workdir-again "previous run"
+# ---- a caller that ignores SIGCHLD still gets the job's exit status ----
+python3 -c 'import os, signal, sys
+signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+os.execv(sys.argv[1], sys.argv[1:])' "$dsjob" run --local "$work/script-folder.yaml" > /dev/null 2>&1
+status=$?
+[ "$status" = 7 ] || fail sigchld-ignored "exit status $status, expected 7"
+
+# ---- usage errors: exit status 2, nothing run ----
+usage() { # NAME TEXT ARGS...: exit status 2 and stderr mentioning TEXT
+	local name=$1 text=$2
+	shift 2
+	$wrap "$dsjob" "$@" > "$work/$name.out" 2> "$work/$name.err"
+	local status=$?
+	[ "$status" = 2 ] || fail "$name" "exit status $status, expected 2"
+	expect_err "$name" "$text"
+	[ ! -s "$work/$name.out" ] || fail "$name" "printed $(cat "$work/$name.out")"
+}
+# without --local, run starts a job run on OCI (cmd_run.c): with neither a FILE
+# nor --job-id it is a usage error before anything is read
+usage usage-no-local "run takes a job YAML FILE or --job-id OCID" run
+usage usage-timeout "--timeout takes" run --local --timeout 0 python-file.yaml
+usage usage-timeout-word "--timeout takes" run --local --timeout soon python-file.yaml
+usage usage-env "--env takes NAME=VALUE" run --local --env NOEQUALS python-file.yaml
+usage usage-engine "--engine takes podman or docker" run --local --engine lxc container-no-engine.yaml
+usage usage-args "cannot be split" run --local --args "'unclosed" python-file.yaml
+usage usage-two-files "only one FILE" run --local python-file.yaml python-file.yaml
+usage usage-unknown "unknown option '--bogus'" run --local --bogus python-file.yaml
+usage usage-value "--workdir needs a value" run --local python-file.yaml --workdir
+usage usage-artifact-output "--output takes json or text" artifact --output xml python-file.yaml
+usage usage-artifact-file "needs the job or runtime YAML FILE" artifact --list
 [ "$failed" = 0 ] && echo "run --local: all cases passed"
 exit $failed
