@@ -80,6 +80,18 @@ spec:
 expect_out script-timeout "started"
 expect_err script-timeout "timed out"
 
+# a job that ignores SIGTERM is killed after the 10 s grace
+printf 'trap "" TERM\necho ignoring\nwhile :; do sleep 1; done\n' > stubborn.sh
+start=$(date +%s)
+run script-kill 124 "kind: runtime
+type: script
+spec:
+  scriptPathURI: stubborn.sh
+" --timeout 0.02
+took=$(($(date +%s) - start))
+[ "$took" -ge 10 ] && [ "$took" -lt 30 ] || fail script-kill "stopped after ${took}s, expected the 10 s grace then SIGKILL"
+expect_out script-kill "ignoring"
+
 # ---- python ----
 printf 'import sys\nprint("python file", sys.argv[1:])\n' > hello.py
 run python-file 0 "kind: runtime
