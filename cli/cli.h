@@ -34,6 +34,7 @@ void report_warning(const struct dsj_error *w, void *file);
 /* options.c */
 int usage_error(const char *fmt, const char *arg);
 int set_limit(struct cli *c, const char *a, const char *v);
+int set_ads_option(struct cli *c, const char *a, const char *v);
 int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfiles);
 /* The options of artifact and run: flag() and value() return 0 when they took the
  * option, 1 when it is not theirs, else an exit status; one positional FILE. */

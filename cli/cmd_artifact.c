@@ -14,6 +14,9 @@ struct artifact_args {
 static int value_option(struct cli *c, void *ctx, const char *opt, const char *v)
 {
 	struct artifact_args *a = ctx;
+	int ads = set_ads_option(c, opt, v);
+	if (ads != 1)
+		return ads;
 	if (strcmp(opt, "-o") == 0)
 		a->build.out_dir = v;
 	else if (strcmp(opt, "--driver-dir") == 0)

@@ -4,6 +4,13 @@
 
 #include "cli.h"
 
+/* The ADS release every command can match. */
+#define ADS_HELP                                                                                   \
+	"  --ads VERSION    the ADS release to match: 2.8 (default, ADS 2.8.7) or 2.15\n"          \
+	"                   (ADS 2.15.2 on OCI SDK 2.182: native container config,\n"              \
+	"                   multi-node jobs); jobs made by ADS 2.8 extract as 2.8 read them\n"     \
+	"                   either way\n"
+
 /* "16777216 = 16 MiB" for a whole number of MiB, else the number. */
 static void print_bytes(FILE *f, size_t n)
 {
@@ -36,31 +43,33 @@ static void print_limits_help(FILE *f)
 }
 
 static const char usage_main[] =
-	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
+	"usage: dsjob translate [--ads V] [--region R] [--format api|oci-cli] [--output "
+	"json|yaml]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
-	"       dsjob extract   [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
+	"       dsjob extract   [--ads V] [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
-	"       dsjob validate  [--region R] [LIMITS] FILE...\n"
+	"       dsjob validate  [--ads V] [--region R] [LIMITS] FILE...\n"
 	"       dsjob artifact  [-o DIR] [--list] [--output text|json] [--driver-dir DIR] FILE\n"
 	"       dsjob run --local [--env K=V]... [--args 'A B'] [--timeout MIN] [--workdir DIR]\n"
 	"                       [--keep] [--python PATH] [--engine podman|docker] FILE\n"
-	"       dsjob --jsonl   [LIMITS]  (batch: one JSON request per line on stdin)\n"
+	"       dsjob --jsonl   [--ads V] [LIMITS]  (batch: one JSON request per line on stdin)\n"
 	"       dsjob --version | --help\n"
 	"\n"
 	"Converts Oracle ADS job YAML (kind: job) or runtime YAML to the OCI Data Science\n"
 	"CreateJob request (translate) and an OCI Job back to job or runtime YAML (extract);\n"
 	"builds the job artifact (artifact) and runs a job on this machine (run --local).\n"
-	"Run 'dsjob COMMAND --help' for a command's options.\n";
+	"Run 'dsjob COMMAND --help' for a command's options.\n"
+	"Matches " DSJ_ADS_VERSIONS ".\n";
 
 static const char usage_translate[] =
-	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
+	"usage: dsjob translate [--ads V] [--region R] [--format api|oci-cli] [--output "
+	"json|yaml]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
 	"\n"
 	"Reads a job YAML (kind: job) and prints the CreateJob request ADS would send,\n"
 	"or a runtime YAML and prints its payload: jobConfigurationDetails, freeformTags,\n"
 	"definedTags and the artifact to upload.\n"
-	"\n"
-	"  --region R       region of the custom conda pack when its spec has none\n"
+	"\n" ADS_HELP "  --region R       region of the custom conda pack when its spec has none\n"
 	"  --format FORM    job: api (default) prints {\"body\", \"artifact\"}; oci-cli prints\n"
 	"                   the JSON 'oci data-science job create --from-json file://F' takes\n"
 	"                   and names the artifact to upload on stderr\n"
@@ -74,13 +83,15 @@ static const char usage_translate[] =
 	"0.\n";
 
 static const char usage_extract[] =
-	"usage: dsjob extract [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
+	"usage: dsjob extract [--ads V] [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
 	"                     [-o FILE] [LIMITS] [FILE|-]\n"
 	"\n"
 	"Reads an OCI Data Science Job as JSON (as the API returns it, or as\n"
 	"'oci data-science job get' prints it) and prints the job YAML (kind: job), or\n"
-	"the runtime YAML when the JSON has no infrastructure or project.\n"
-	"\n"
+	"the runtime YAML when the JSON has no infrastructure or project. The JSON may be\n"
+	"camelCase (REST), kebab-case ('oci' CLI) or snake_case (Python SDK), wrapped in\n"
+	"{\"data\": ...} or not; a job list {\"data\": [...]} gives one document per job.\n"
+	"\n" ADS_HELP
 	"  --artifact NAME  file name of the job's artifact (scriptPathURI comes from it)\n"
 	"  --runtime-only   print only the runtime\n"
 	"  --output FORMAT  yaml (default) or json\n"
@@ -88,17 +99,16 @@ static const char usage_extract[] =
 	"  FILE             the JSON file; '-' or nothing reads stdin\n";
 
 static const char usage_validate[] =
-	"usage: dsjob validate [--region R] [LIMITS] FILE...\n"
+	"usage: dsjob validate [--ads V] [--region R] [LIMITS] FILE...\n"
 	"\n"
 	"Checks job and runtime YAML files and prints every problem found, each as\n"
 	"FILE:LINE:COL: KEY: MESSAGE (job files: also the OCI limits and the Flex rule).\n"
 	"Exit status 0 when all are valid, 1 otherwise.\n"
-	"\n"
-	"  --region R       region to assume for custom conda packs without one\n";
+	"\n" ADS_HELP "  --region R       region to assume for custom conda packs without one\n";
 
 static const char usage_artifact[] =
 	"usage: dsjob artifact [-o DIR] [--list] [--output text|json] [--driver-dir DIR]\n"
-	"                      [--region R] [LIMITS] FILE\n"
+	"                      [--ads V] [--region R] [LIMITS] FILE\n"
 	"\n"
 	"Builds the job artifact a runtime or job YAML refers to, laid out as ADS 2.8 lays\n"
 	"it out (python, notebook, gitPython, pyTorchDistributed: a zip of the drivers and\n"
@@ -109,13 +119,14 @@ static const char usage_artifact[] =
 	"  -o DIR            write into DIR (default: the current folder)\n"
 	"  --list            print the entries instead of writing\n"
 	"  --output json     print {\"path\", \"uploadName\", \"sha256\", \"size\", \"entries\"}\n"
-	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n";
+	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n"
+	"  --ads V           translate as ADS V does (2.8, the default, or 2.15)\n";
 
 static const char usage_run[] =
 	"usage: dsjob run --local [--env NAME=VALUE]... [--args 'A B'] [--timeout MIN]\n"
 	"                         [--workdir DIR] [--keep] [--inherit-env] [--python PATH]\n"
-	"                         [--engine podman|docker] [--driver-dir DIR] [--region R]\n"
-	"                         [LIMITS] FILE\n"
+	"                         [--engine podman|docker] [--driver-dir DIR] [--ads V]\n"
+	"                         [--region R] [LIMITS] FILE\n"
 	"\n"
 	"Runs a runtime or job YAML on this machine as the OCI service would: builds its\n"
 	"artifact, extracts it into RUN/decompressed_artifact, sets the job's variables\n"
@@ -134,7 +145,9 @@ static const char usage_run[] =
 	"                    TERM, TMPDIR only)\n"
 	"  --python PATH     the interpreter for .py entries (default python3 on PATH)\n"
 	"  --engine ENGINE   container runtimes: run the image with podman or docker\n"
-	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n";
+	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n"
+	"  --ads V           translate as ADS V does (2.8, the default, or 2.15; a 2.15\n"
+	"                    multi-node job runs its first node group, as one node)\n";
 
 void print_usage(FILE *f, const char *command)
 {
