@@ -43,6 +43,11 @@ static int flag_option(void *ctx, const char *opt)
 
 static int print_result(const struct artifact_args *a, const struct dsj_artifact *art)
 {
+	if (!art->upload_name)
+		fprintf(stderr,
+			"dsjob: %s: this job has no artifact to upload (ADS 2.15 uploads "
+			"none for a container runtime without scriptPathURI)\n",
+			a->file);
 	if (a->json) {
 		char *json = NULL;
 		size_t len = 0;
@@ -53,7 +58,7 @@ static int print_result(const struct artifact_args *a, const struct dsj_artifact
 	} else if (a->build.list_only) {
 		for (size_t i = 0; i < art->entry_count; i++)
 			printf("%s\n", art->entries[i]);
-	} else {
+	} else if (art->path) {
 		printf("%s\n", art->path);
 	}
 	return fflush(stdout) ? EXIT_PROBLEM : 0;

@@ -102,9 +102,7 @@ int art_plan_make(struct art_plan *p, struct art_job *j, const char *driver_dir,
 	p->job = j;
 	art_tree_init(&p->tree, &j->arena);
 	if (!j->artifact_type)
-		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, PY_VALUE_ERROR,
-			       "this job has no artifact to build (ADS 2.15 uploads none for a "
-			       "container runtime without scriptPathURI)");
+		return 0; /* ADS 2.15: a container without scriptPathURI uploads nothing */
 	p->layout = art_layout_find(j->artifact_type);
 	if (!p->layout)
 		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, PY_VALUE_ERROR,

@@ -159,7 +159,7 @@ static int prepare(struct run *r, const char *input, size_t len, struct dsj_erro
 		rc = make_run_dir(r, err);
 	if (!rc)
 		rc = make_code_dir(r, err);
-	if (!rc && (r->job.artifact_type || !is_container(r)))
+	if (!rc && r->job.artifact_type)
 		rc = stage_artifact(r, err);
 	r->env.a = &r->job.arena;
 	if (!rc)

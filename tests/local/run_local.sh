@@ -293,8 +293,9 @@ PATH="$work/fakeengine:$PATH" run container-ads215 5 "$(cat container-engine.yam
 expect_out container-ads215 "IMAGE_VAR=from-job"
 want=$(printf '%s\n' run --rm -e IMAGE_VAR --entrypoint python3 iad.ocir.io/ns/image:1 -u train.py --epochs 2)
 [ "$(cat "$work/docker.argv" 2>/dev/null)" = "$want" ] || fail container-ads215 "argv: $(cat "$work/docker.argv" 2>/dev/null)"
-$wrap "$dsjob" artifact --ads 2.15 "$work/container-engine.yaml" > /dev/null 2> "$work/none.err"
-[ $? = 1 ] && grep -q "no artifact to build" "$work/none.err" || fail artifact-none-ads215 "$(cat "$work/none.err")"
+$wrap "$dsjob" artifact --ads 2.15 "$work/container-engine.yaml" > "$work/none.out" 2> "$work/none.err"
+[ $? = 0 ] && [ ! -s "$work/none.out" ] && grep -q "no artifact to upload" "$work/none.err" ||
+	fail artifact-none-ads215 "$(cat "$work/none.err")"
 # ADS 2.15 multi-node pyTorchDistributed job: its node group runs here; the driver runs one
 # node only, so NODE_COUNT=1 as a job-run override
 cat > torch-job.yaml <<EOF2
