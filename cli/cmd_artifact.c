@@ -1,4 +1,5 @@
 /* dsjob artifact: build the job artifact a runtime or job YAML refers to. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +85,16 @@ int cmd_artifact(struct cli *c, int argc, char **argv)
 	a.build.warn_ctx = &a.file;
 	struct dsj_artifact *art = NULL;
 	struct dsj_error err;
+	/* Ctrl-C waits for the build: it then ends dsjob with a whole artifact or none,
+	 * never a half-written temporary file. */
+	sigset_t stops, before;
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGINT);
+	sigaddset(&stops, SIGTERM);
+	sigaddset(&stops, SIGHUP);
+	sigprocmask(SIG_BLOCK, &stops, &before);
 	rc = dsj_artifact_build(&art, input, len, &a.build, &err);
+	sigprocmask(SIG_SETMASK, &before, NULL);
 	free(input);
 	if (rc) {
 		report(a.file, &err);

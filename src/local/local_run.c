@@ -189,6 +189,9 @@ static int run_it(int *exit_status, struct run *r, const char *input, size_t len
 	int rc = prepare(r, input, len, err);
 	if (!rc)
 		rc = command(&argv, r, err);
+	if (!rc && r->o->stop && *r->o->stop)
+		rc = diag_at(err, DSJ_EINPUT, 0, 0, NULL, "KeyboardInterrupt",
+			     "stopped before the job started");
 	if (!rc)
 		rc = local_supervise(exit_status, argv, r->env.vars, r->code_dir,
 				     timeout_seconds(r), r->o->grace_seconds, r->o->stop, err);
