@@ -354,6 +354,13 @@ os.execv(sys.argv[1], sys.argv[1:])' "$dsjob" run --local "$work/script-folder.y
 status=$?
 [ "$status" = 7 ] || fail sigchld-ignored "exit status $status, expected 7"
 
+# ---- the README's example, from the repository root ----
+root=$(cd "$(dirname "$0")/../.." && pwd)
+(cd "$root" && $wrap "$dsjob" run --local --env DATASET=cifar \
+	examples/local/python.yaml) > "$work/example.out" 2> "$work/example.err" || fail example "$(cat "$work/example.err")"
+expect_out example "epoch 2 of 2, dataset cifar"
+rm -rf /tmp/dsjob-example-outputs
+
 # ---- usage errors: exit status 2, nothing run ----
 usage() { # NAME TEXT ARGS...: exit status 2 and stderr mentioning TEXT
 	local name=$1 text=$2
