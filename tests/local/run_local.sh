@@ -6,6 +6,7 @@
 set -uo pipefail
 dsjob=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 wrap=${DSJ_TEST_WRAPPER:-} # e.g. valgrind, set by ctest in DSJ_VALGRIND builds
+root=$(cd "$(dirname "$0")/../.." && pwd) # the repository, for examples/
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -355,7 +356,6 @@ status=$?
 [ "$status" = 7 ] || fail sigchld-ignored "exit status $status, expected 7"
 
 # ---- the README's example, from the repository root ----
-root=$(cd "$(dirname "$0")/../.." && pwd)
 (cd "$root" && $wrap "$dsjob" run --local --env DATASET=cifar \
 	examples/local/python.yaml) > "$work/example.out" 2> "$work/example.err" || fail example "$(cat "$work/example.err")"
 expect_out example "epoch 2 of 2, dataset cifar"
