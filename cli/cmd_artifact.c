@@ -1,4 +1,5 @@
 /* dsjob artifact: build the job artifact a runtime or job YAML refers to. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,9 @@ struct artifact_args {
 static int value_option(struct cli *c, void *ctx, const char *opt, const char *v)
 {
 	struct artifact_args *a = ctx;
+	int ads = set_ads_option(c, opt, v);
+	if (ads != 1)
+		return ads;
 	if (strcmp(opt, "-o") == 0)
 		a->build.out_dir = v;
 	else if (strcmp(opt, "--driver-dir") == 0)
@@ -40,6 +44,11 @@ static int flag_option(void *ctx, const char *opt)
 
 static int print_result(const struct artifact_args *a, const struct dsj_artifact *art)
 {
+	if (!art->upload_name)
+		fprintf(stderr,
+			"dsjob: %s: this job has no artifact to upload (ADS 2.15 uploads "
+			"none for a container runtime without scriptPathURI)\n",
+			a->file);
 	if (a->json) {
 		char *json = NULL;
 		size_t len = 0;
@@ -50,7 +59,7 @@ static int print_result(const struct artifact_args *a, const struct dsj_artifact
 	} else if (a->build.list_only) {
 		for (size_t i = 0; i < art->entry_count; i++)
 			printf("%s\n", art->entries[i]);
-	} else {
+	} else if (art->path) {
 		printf("%s\n", art->path);
 	}
 	return fflush(stdout) ? EXIT_PROBLEM : 0;
@@ -76,7 +85,16 @@ int cmd_artifact(struct cli *c, int argc, char **argv)
 	a.build.warn_ctx = &a.file;
 	struct dsj_artifact *art = NULL;
 	struct dsj_error err;
+	/* Ctrl-C waits for the build: it then ends dsjob with a whole artifact or none,
+	 * never a half-written temporary file. */
+	sigset_t stops, before;
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGINT);
+	sigaddset(&stops, SIGTERM);
+	sigaddset(&stops, SIGHUP);
+	sigprocmask(SIG_BLOCK, &stops, &before);
 	rc = dsj_artifact_build(&art, input, len, &a.build, &err);
+	sigprocmask(SIG_SETMASK, &before, NULL);
 	free(input);
 	if (rc) {
 		report(a.file, &err);

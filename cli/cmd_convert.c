@@ -26,12 +26,17 @@ static void artifact_note(struct cli *c, const char *file, const char *input, si
 			err.message, file);
 		return;
 	}
-	fprintf(stderr,
-		"dsjob: after 'oci data-science job create --from-json file://FILE', build the "
-		"artifact with 'dsjob artifact %s' (it writes %s) and upload it: oci data-science "
-		"job create-job-artifact --job-id <new job OCID> --job-artifact-file %s "
-		"--content-disposition 'attachment; filename=%s'\n",
-		file, art->upload_name, art->upload_name, art->upload_name);
+	if (!art->upload_name)
+		fputs("dsjob: this job has no artifact to upload: once made with 'oci data-science "
+		      "job create --from-json file://FILE' it can run\n",
+		      stderr);
+	else
+		fprintf(stderr,
+			"dsjob: after 'oci data-science job create --from-json file://FILE', "
+			"build the artifact with 'dsjob artifact %s' (it writes %s) and upload "
+			"it: oci data-science job create-job-artifact --job-id <new job OCID> "
+			"--job-artifact-file %s --content-disposition 'attachment; filename=%s'\n",
+			file, art->upload_name, art->upload_name, art->upload_name);
 	dsj_artifact_free(art);
 }
 

@@ -34,6 +34,9 @@ static int set_timeout(struct run_args *r, const char *v)
 static int value_option(struct cli *c, void *ctx, const char *opt, const char *v)
 {
 	struct run_args *r = ctx;
+	int ads = set_ads_option(c, opt, v);
+	if (ads != 1)
+		return ads;
 	if (strcmp(opt, "--env") == 0)
 		r->env[r->run.env_count++] = v;
 	else if (strcmp(opt, "--args") == 0)

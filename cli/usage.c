@@ -108,7 +108,7 @@ static const char usage_validate[] =
 
 static const char usage_artifact[] =
 	"usage: dsjob artifact [-o DIR] [--list] [--output text|json] [--driver-dir DIR]\n"
-	"                      [--region R] [LIMITS] FILE\n"
+	"                      [--ads V] [--region R] [LIMITS] FILE\n"
 	"\n"
 	"Builds the job artifact a runtime or job YAML refers to, laid out as ADS 2.8 lays\n"
 	"it out (python, notebook, gitPython, pyTorchDistributed: a zip of the drivers and\n"
@@ -119,13 +119,14 @@ static const char usage_artifact[] =
 	"  -o DIR            write into DIR (default: the current folder)\n"
 	"  --list            print the entries instead of writing\n"
 	"  --output json     print {\"path\", \"uploadName\", \"sha256\", \"size\", \"entries\"}\n"
-	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n";
+	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n"
+	"  --ads V           translate as ADS V does (2.8, the default, or 2.15)\n";
 
 static const char usage_run[] =
 	"usage: dsjob run --local [--env NAME=VALUE]... [--args 'A B'] [--timeout MIN]\n"
 	"                         [--workdir DIR] [--keep] [--inherit-env] [--python PATH]\n"
-	"                         [--engine podman|docker] [--driver-dir DIR] [--region R]\n"
-	"                         [LIMITS] FILE\n"
+	"                         [--engine podman|docker] [--driver-dir DIR] [--ads V]\n"
+	"                         [--region R] [LIMITS] FILE\n"
 	"\n"
 	"Runs a runtime or job YAML on this machine as the OCI service would: builds its\n"
 	"artifact, extracts it into RUN/decompressed_artifact, sets the job's variables\n"
@@ -144,7 +145,9 @@ static const char usage_run[] =
 	"                    TERM, TMPDIR only)\n"
 	"  --python PATH     the interpreter for .py entries (default python3 on PATH)\n"
 	"  --engine ENGINE   container runtimes: run the image with podman or docker\n"
-	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n";
+	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n"
+	"  --ads V           translate as ADS V does (2.8, the default, or 2.15; a 2.15\n"
+	"                    multi-node job runs its first node group, as one node)\n";
 
 void print_usage(FILE *f, const char *command)
 {

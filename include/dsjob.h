@@ -271,7 +271,8 @@ DSJ_API int dsj_artifact_options_init(struct dsj_artifact_options *opts, unsigne
 /* The artifact a job payload refers to; released with dsj_artifact_free. */
 struct dsj_artifact {
 	char *path;	   /* the file written (NULL with list_only) */
-	char *upload_name; /* the file name to upload it under (content-disposition) */
+	char *upload_name; /* the file name to upload it under (content-disposition);
+			      NULL when the job has no artifact */
 	char sha256[65];   /* hex digest of the file ("" with list_only) */
 	unsigned long long size;
 	char **entries; /* archive entry names in order, "dir/" for folders; for a
@@ -291,6 +292,8 @@ struct dsj_artifact {
  * on failure. Note: while a zip is written the process's TZ is set to UTC
  * (libarchive writes DOS times in local time) and restored afterwards, so do not
  * call this while other threads read the environment or local time.
+ * A job with no artifact (ADS 2.15: a container runtime without scriptPathURI)
+ * succeeds with upload_name and path NULL and no entries: nothing to upload.
  * On success *out is the caller's (dsj_artifact_free); errors: DSJ_EINPUT (bad
  * YAML, missing or remote source, failed check, I/O), DSJ_ENOMEM.
  */

@@ -85,6 +85,10 @@ static int build(struct dsj_artifact *a, struct art_job *j, const struct dsj_art
 	plan.warn = o->warn;
 	plan.warn_ctx = o->warn_ctx;
 	int rc = art_plan_make(&plan, j, o->driver_dir, err);
+	if (!rc && !plan.layout) { /* the job has no artifact */
+		art_plan_release(&plan);
+		return 0;
+	}
 	if (!rc)
 		rc = fill_entries(a, &plan, err);
 	if (!rc && !o->list_only) {

@@ -16,6 +16,21 @@ static const char *str_or_null(const struct node *n)
 	return node_is_str(n) ? n->u.str.ptr : NULL;
 }
 
+/* The job's configuration; for an ADS 2.15 multi-node job, its first node
+ * group's (a local run is one node). */
+static const struct node *job_configuration(const struct node *body)
+{
+	const struct node *jcd = map_get(body, "jobConfigurationDetails");
+	const struct node *nodes = jcd ? NULL : map_get(body, "jobNodeConfigurationDetails");
+	const struct node *groups = nodes && nodes->kind == NODE_MAP
+					    ? map_get(nodes, "jobNodeGroupConfigurationDetailsList")
+					    : NULL;
+	if (groups && groups->kind == NODE_SEQ && groups->u.seq.count &&
+	    groups->u.seq.items[0]->kind == NODE_MAP)
+		jcd = map_get(groups->u.seq.items[0], "jobConfigurationDetails");
+	return jcd && jcd->kind == NODE_MAP ? jcd : NULL;
+}
+
 static int read_payload(struct art_job *j, const char *input, size_t len,
 			const struct dsj_options *o, struct dsj_error *err)
 {
@@ -39,7 +54,8 @@ static int read_payload(struct art_job *j, const char *input, size_t len,
 	if (rc)
 		return rc;
 	const struct node *body = map_get(root, "body") ? map_get(root, "body") : root;
-	const struct node *jcd = map_get(body, "jobConfigurationDetails");
+	const struct node *jcd = job_configuration(body);
+	j->container = map_get(body, "jobEnvironmentConfigurationDetails");
 	const struct node *art = map_get(root, "artifact");
 	j->env = jcd ? map_get(jcd, "environmentVariables") : NULL;
 	j->args = jcd ? str_or_null(map_get(jcd, "commandLineArguments")) : NULL;
@@ -74,6 +90,7 @@ int art_job_load(struct art_job *j, const char *input, size_t len, const struct 
 {
 	memset(j, 0, sizeof(*j));
 	arena_init(&j->arena, 0);
+	j->ads_2_15 = o && o->ads == DSJ_ADS_2_15;
 	int rc = read_payload(j, input, len, o, err);
 	if (rc)
 		return rc;
@@ -84,9 +101,6 @@ int art_job_load(struct art_job *j, const char *input, size_t len, const struct 
 	if (rc)
 		return rc;
 	find_runtime(j, root);
-	if (!j->artifact_type)
-		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, PY_VALUE_ERROR,
-			       "the payload names no artifact");
 	return 0;
 }
 

@@ -60,8 +60,8 @@ static int plan_script(struct art_plan *p, struct dsj_error *err)
 		return art_job_fail(p->job, err, key,
 				    "a script runtime needs scriptPathURI: the file or folder to "
 				    "upload");
-	case ART_SRC_DIR:
-		if (!art_job_env(p->job, "JOB_RUN_ENTRYPOINT"))
+	case ART_SRC_DIR: /* ADS 2.15 dropped this check (b9fa19bc) */
+		if (!art_job_env(p->job, "JOB_RUN_ENTRYPOINT") && !p->job->ads_2_15)
 			return art_job_fail(p->job, err, key,
 					    "Please specify entrypoint when script source is a "
 					    "directory.");
@@ -101,6 +101,8 @@ int art_plan_make(struct art_plan *p, struct art_job *j, const char *driver_dir,
 {
 	p->job = j;
 	art_tree_init(&p->tree, &j->arena);
+	if (!j->artifact_type)
+		return 0; /* ADS 2.15: a container without scriptPathURI uploads nothing */
 	p->layout = art_layout_find(j->artifact_type);
 	if (!p->layout)
 		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, PY_VALUE_ERROR,

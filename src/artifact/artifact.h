@@ -17,14 +17,17 @@
 /* ---- the job, as translate sees it (art_job.c) ---- */
 struct art_job {
 	struct arena arena;
-	const char *type;	   /* runtime type, e.g. "python" */
-	const char *artifact_type; /* payload artifact.type, e.g. "PythonArtifact" */
-	const char *source;	   /* payload artifact.source; NULL or "" = none */
-	const struct node *env;	   /* environmentVariables (a map of strings) */
-	const char *args;	   /* commandLineArguments; NULL = none */
-	long long max_minutes;	   /* maximumRuntimeInMinutes; 0 = none */
-	const struct node *spec;   /* the runtime's spec in the YAML (a map or NULL) */
-	const char *spec_path;	   /* "spec" or "spec.runtime.spec", for messages */
+	const char *type;	      /* runtime type, e.g. "python" */
+	const char *artifact_type;    /* payload artifact.type, e.g. "PythonArtifact"; NULL = none
+					 (ADS 2.15 container without scriptPathURI) */
+	const char *source;	      /* payload artifact.source; NULL or "" = none */
+	const struct node *env;	      /* environmentVariables (a map of strings) */
+	const char *args;	      /* commandLineArguments; NULL = none */
+	long long max_minutes;	      /* maximumRuntimeInMinutes; 0 = none */
+	const struct node *container; /* ADS 2.15 jobEnvironmentConfigurationDetails, or NULL */
+	const struct node *spec;      /* the runtime's spec in the YAML (a map or NULL) */
+	const char *spec_path;	      /* "spec" or "spec.runtime.spec", for messages */
+	bool ads_2_15;		      /* translated as ADS 2.15 (dsj_options.ads) */
 };
 
 int art_job_load(struct art_job *j, const char *input, size_t len, const struct dsj_options *o,

@@ -22,7 +22,8 @@ int local_job_variables(struct node **merged, struct art_job *j, const struct ds
 			struct dsj_error *err);
 /* The whole environment of the child: a base (PATH, LANG, LC_ALL, TERM, TMPDIR or
  * everything with inherit_env, minus resource-principal variables), the job's
- * variables, then what the service sets (HOME, JOB_ARTIFACT_FILE_NAME...). */
+ * variables, then what the service sets (HOME, JOB_ARTIFACT_FILE_NAME when there
+ * is an artifact: upload_name not NULL...). */
 int local_env_build(struct local_env *env, const struct node *vars,
 		    const struct dsj_local_options *o, const char *home, const char *upload_name,
 		    struct dsj_error *err);
@@ -38,10 +39,13 @@ int local_arguments(struct node **words, struct art_job *j, const struct dsj_loc
 int local_entry_command(const char ***argv, struct arena *a, const char *entry,
 			const struct node *words, const struct local_env *env,
 			const struct dsj_local_options *o, struct dsj_error *err);
-/* argv for a container runtime: `<engine> run --rm -e ... image ...`. */
+/* argv for a container runtime: `<engine> run --rm -e ... image ...`; the image
+ * and command from `config` (ADS 2.15's jobEnvironmentConfigurationDetails) when
+ * given, else from the CONTAINER_* variables (ADS 2.8). */
 int local_container_command(const char ***argv, struct arena *a, const struct node *vars,
-			    const struct node *words, const struct local_env *env,
-			    const struct dsj_local_options *o, struct dsj_error *err);
+			    const struct node *config, const struct node *words,
+			    const struct local_env *env, const struct dsj_local_options *o,
+			    struct dsj_error *err);
 
 /* Runs argv with envp in cwd, in its own process group, until it ends, the
  * limit passes (timeout_seconds > 0) or *stop is set: then TERM, grace, KILL.

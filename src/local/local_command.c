@@ -120,6 +120,18 @@ static const char **comma_words(struct arena *a, const char *list, size_t *count
 	return words;
 }
 
+/* An ADS 2.15 list (entrypoint, cmd) as words; strings only, as translate makes them. */
+static const char **list_words(struct arena *a, const struct node *list, size_t *count)
+{
+	size_t n = list && list->kind == NODE_SEQ ? list->u.seq.count : 0;
+	const char **words = arena_alloc(a, (n + 1) * sizeof(char *));
+	*count = 0;
+	for (size_t i = 0; words && i < n; i++)
+		if (node_is_str(list->u.seq.items[i]))
+			words[(*count)++] = list->u.seq.items[i]->u.str.ptr;
+	return words;
+}
+
 static const char *var(const struct node *vars, const char *name)
 {
 	const struct node *v = map_get(vars, name);
@@ -146,22 +158,52 @@ static int engine_program(const char **program, struct arena *a, const struct lo
 	return 0;
 }
 
+struct container {
+	const char *image;
+	const char **entry, **cmd;
+	size_t n_entry, n_cmd;
+};
+
+/* The image and command: ADS 2.15's jobEnvironmentConfigurationDetails, or
+ * ADS 2.8's CONTAINER_* variables (lists joined with ","). */
+static int container_of(struct container *c, struct arena *a, const struct node *vars,
+			const struct node *config, struct dsj_error *err)
+{
+	if (config && config->kind == NODE_MAP) {
+		const struct node *image = map_get(config, "image");
+		c->image = node_is_str(image) ? image->u.str.ptr : NULL;
+		c->entry = list_words(a, map_get(config, "entrypoint"), &c->n_entry);
+		c->cmd = list_words(a, map_get(config, "cmd"), &c->n_cmd);
+	} else {
+		c->image = var(vars, "CONTAINER_CUSTOM_IMAGE");
+		c->entry = comma_words(a, var(vars, "CONTAINER_ENTRYPOINT"), &c->n_entry);
+		c->cmd = comma_words(a, var(vars, "CONTAINER_CMD"), &c->n_cmd);
+	}
+	if (!c->entry || !c->cmd)
+		return diag_nomem(err);
+	if (!c->image)
+		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, PY_VALUE_ERROR,
+			       "the payload names no container image");
+	return 0;
+}
+
 /* engine run --rm -e NAME... [--entrypoint FIRST] IMAGE [REST...] [CMD | job args]:
  * the engine takes one --entrypoint word, so the rest of the list follows the image. */
 int local_container_command(const char ***argv, struct arena *a, const struct node *vars,
-			    const struct node *words, const struct local_env *env,
-			    const struct dsj_local_options *o, struct dsj_error *err)
+			    const struct node *config, const struct node *words,
+			    const struct local_env *env, const struct dsj_local_options *o,
+			    struct dsj_error *err)
 {
-	const char *program = NULL, *image = var(vars, "CONTAINER_CUSTOM_IMAGE");
+	const char *program = NULL;
+	struct container c;
 	int rc = engine_program(&program, a, env, o, err);
+	if (!rc)
+		rc = container_of(&c, a, vars, config, err);
 	if (rc)
 		return rc;
-	if (!image)
-		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, PY_VALUE_ERROR,
-			       "the payload has no CONTAINER_CUSTOM_IMAGE");
-	size_t n_entry = 0, n_cmd = 0;
-	const char **entry = comma_words(a, var(vars, "CONTAINER_ENTRYPOINT"), &n_entry);
-	const char **cmd = comma_words(a, var(vars, "CONTAINER_CMD"), &n_cmd);
+	const char **entry = c.entry, **cmd = c.cmd;
+	size_t n_entry = c.n_entry, n_cmd = c.n_cmd;
+	const char *image = c.image;
 	const char **v = entry && cmd ? new_argv(a, 6 + 2 * vars->u.map.count + n_entry + n_cmd +
 							    words->u.seq.count)
 				      : NULL;

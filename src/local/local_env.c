@@ -129,7 +129,7 @@ int local_env_build(struct local_env *env, const struct node *vars,
 	}
 	if (!rc)
 		rc = env_set(env, "HOME", 4, home);
-	if (!rc)
+	if (!rc && upload_name)
 		rc = env_set(env, "JOB_ARTIFACT_FILE_NAME", 22, upload_name);
 	if (!rc)
 		rc = env_set(env, "DSJOB_LOCAL_RUN", 15, "1");

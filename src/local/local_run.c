@@ -127,11 +127,20 @@ static void warn_conda(const struct run *r)
 	r->o->warn(&w, r->o->warn_ctx);
 }
 
+/* ADS 2.8 uploads a placeholder ("path") for a container; 2.15 sends its image
+ * in jobEnvironmentConfigurationDetails (and an artifact only with scriptPathURI). */
+static bool is_container(const struct run *r)
+{
+	return r->job.container ||
+	       (r->job.artifact_type && strcmp(r->job.artifact_type, "path") == 0);
+}
+
 static int command(const char ***argv, struct run *r, struct dsj_error *err)
 {
 	struct arena *a = &r->job.arena;
-	if (strcmp(r->job.artifact_type, "path") == 0)
-		return local_container_command(argv, a, r->vars, r->words, &r->env, r->o, err);
+	if (is_container(r))
+		return local_container_command(argv, a, r->vars, r->job.container, r->words,
+					       &r->env, r->o, err);
 	const char *entry = NULL;
 	int rc = entry_path(&entry, r, err);
 	if (!rc)
@@ -150,7 +159,7 @@ static int prepare(struct run *r, const char *input, size_t len, struct dsj_erro
 		rc = make_run_dir(r, err);
 	if (!rc)
 		rc = make_code_dir(r, err);
-	if (!rc)
+	if (!rc && r->job.artifact_type)
 		rc = stage_artifact(r, err);
 	r->env.a = &r->job.arena;
 	if (!rc)
@@ -180,6 +189,9 @@ static int run_it(int *exit_status, struct run *r, const char *input, size_t len
 	int rc = prepare(r, input, len, err);
 	if (!rc)
 		rc = command(&argv, r, err);
+	if (!rc && r->o->stop && *r->o->stop)
+		rc = diag_at(err, DSJ_EINPUT, 0, 0, NULL, "KeyboardInterrupt",
+			     "stopped before the job started");
 	if (!rc)
 		rc = local_supervise(exit_status, argv, r->env.vars, r->code_dir,
 				     timeout_seconds(r), r->o->grace_seconds, r->o->stop, err);

@@ -6,6 +6,7 @@
 set -uo pipefail
 dsjob=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 wrap=${DSJ_TEST_WRAPPER:-} # e.g. valgrind, set by ctest in DSJ_VALGRIND builds
+root=$(cd "$(dirname "$0")/../.." && pwd) # the repository, for examples/
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -79,6 +80,18 @@ spec:
 [ $(($(date +%s) - start)) -lt 20 ] || fail script-timeout "took too long"
 expect_out script-timeout "started"
 expect_err script-timeout "timed out"
+
+# a job that ignores SIGTERM is killed after the 10 s grace
+printf 'trap "" TERM\necho ignoring\nwhile :; do sleep 1; done\n' > stubborn.sh
+start=$(date +%s)
+run script-kill 124 "kind: runtime
+type: script
+spec:
+  scriptPathURI: stubborn.sh
+" --timeout 0.02
+took=$(($(date +%s) - start))
+[ "$took" -ge 10 ] && [ "$took" -lt 30 ] || fail script-kill "stopped after ${took}s, expected the 10 s grace then SIGKILL"
+expect_out script-kill "ignoring"
 
 # ---- python ----
 printf 'import sys\nprint("python file", sys.argv[1:])\n' > hello.py
@@ -276,6 +289,43 @@ want=$(printf '%s\n' run --rm -e IMAGE_VAR -e CONTAINER_CUSTOM_IMAGE -e CONTAINE
 	-e CONTAINER_CMD --entrypoint python3 iad.ocir.io/ns/image:1 -u train.py --epochs 2)
 [ "$(cat "$work/docker.argv" 2>/dev/null)" = "$want" ] || fail container-engine "argv: $(cat "$work/docker.argv" 2>/dev/null)"
 
+# ADS 2.15: the image and command come from jobEnvironmentConfigurationDetails, no artifact
+PATH="$work/fakeengine:$PATH" run container-ads215 5 "$(cat container-engine.yaml)" --engine docker --ads 2.15
+expect_out container-ads215 "IMAGE_VAR=from-job"
+want=$(printf '%s\n' run --rm -e IMAGE_VAR --entrypoint python3 iad.ocir.io/ns/image:1 -u train.py --epochs 2)
+[ "$(cat "$work/docker.argv" 2>/dev/null)" = "$want" ] || fail container-ads215 "argv: $(cat "$work/docker.argv" 2>/dev/null)"
+$wrap "$dsjob" artifact --ads 2.15 "$work/container-engine.yaml" > "$work/none.out" 2> "$work/none.err"
+[ $? = 0 ] && [ ! -s "$work/none.out" ] && grep -q "no artifact to upload" "$work/none.err" ||
+	fail artifact-none-ads215 "$(cat "$work/none.err")"
+# ADS 2.15 multi-node pyTorchDistributed job: its node group runs here; the driver runs one
+# node only, so NODE_COUNT=1 as a job-run override
+cat > torch-job.yaml <<EOF2
+kind: job
+spec:
+  name: ddp
+  infrastructure:
+    kind: infrastructure
+    type: dataScienceJob
+    spec:
+      projectId: ocid1.datascienceproject.oc1.iad.x
+      compartmentId: ocid1.compartment.oc1..x
+      shapeName: VM.Standard.E4.Flex
+      shapeConfigDetails: {ocpus: 1, memoryInGBs: 16}
+      subnetId: ocid1.subnet.oc1.iad.x
+  runtime:
+    kind: runtime
+    type: pyTorchDistributed
+    spec:
+      scriptPathURI: $work/torch_train.py
+      replicas: 2
+      args: [--lr, '0.2']
+      conda: {type: service, slug: pytorch20_p39_gpu_v1}
+EOF2
+PATH="$work/fakebin:$PATH" run pytorch-ads215-nodes 1 "$(cat torch-job.yaml)" --ads 2.15
+expect_err pytorch-ads215-nodes "asks for 2 nodes"
+PATH="$work/fakebin:$PATH" run pytorch-ads215-job 0 "$(cat torch-job.yaml)" --ads 2.15 --env NODE_COUNT=1
+expect_out pytorch-ads215-job "torch entry ['--lr', '0.2']"
+
 # ---- dsjob stopped by a signal: the job's process group goes with it ----
 printf 'import os, time\nopen("%s/pid", "w").write(str(os.getpid()))\ntime.sleep(60)\n' "$work" > waits.py
 printf 'kind: runtime\ntype: script\nspec:\n  scriptPathURI: waits.py\n' > waits.yaml
@@ -304,6 +354,12 @@ signal.signal(signal.SIGCHLD, signal.SIG_IGN)
 os.execv(sys.argv[1], sys.argv[1:])' "$dsjob" run --local "$work/script-folder.yaml" > /dev/null 2>&1
 status=$?
 [ "$status" = 7 ] || fail sigchld-ignored "exit status $status, expected 7"
+
+# ---- the README's example, from the repository root ----
+(cd "$root" && $wrap "$dsjob" run --local --env DATASET=cifar \
+	examples/local/python.yaml) > "$work/example.out" 2> "$work/example.err" || fail example "$(cat "$work/example.err")"
+expect_out example "epoch 2 of 2, dataset cifar"
+rm -rf /tmp/dsjob-example-outputs
 
 # ---- usage errors: exit status 2, nothing run ----
 usage() { # NAME TEXT ARGS...: exit status 2 and stderr mentioning TEXT

@@ -163,6 +163,31 @@ static void test_build_from_c(void **state)
 	rmdir(dir);
 }
 
+/* ADS 2.15 container without scriptPathURI: success, nothing to upload. */
+static void test_no_artifact(void **state)
+{
+	(void)state;
+	const char yaml[] = "kind: runtime\ntype: container\nspec:\n  image: img:1\n";
+	struct dsj_options conv = DSJ_OPTIONS_INIT;
+	conv.ads = DSJ_ADS_2_15;
+	struct dsj_artifact_options o = DSJ_ARTIFACT_OPTIONS_INIT;
+	o.convert = &conv;
+	o.out_dir = "/nonexistent/never/made";
+	struct dsj_artifact *art = NULL;
+	struct dsj_error err;
+	assert_int_equal(dsj_artifact_build(&art, yaml, sizeof(yaml) - 1, &o, &err), 0);
+	assert_null(art->upload_name);
+	assert_null(art->path);
+	assert_int_equal(art->entry_count, 0);
+	dsj_artifact_free(art);
+	conv.ads = DSJ_ADS_2_8; /* 2.8 uploads its placeholder */
+	o.list_only = 1;
+	assert_int_equal(dsj_artifact_build(&art, yaml, sizeof(yaml) - 1, &o, &err), 0);
+	assert_string_equal(art->upload_name, "container.py");
+	assert_int_equal(art->as_is, 1);
+	dsj_artifact_free(art);
+}
+
 static void test_bad_calls(void **state)
 {
 	(void)state;
@@ -191,7 +216,7 @@ int main(void)
 		cmocka_unit_test(test_unsafe_names), cmocka_unit_test(test_archive_names),
 		cmocka_unit_test(test_upload_names), cmocka_unit_test(test_entry_order),
 		cmocka_unit_test(test_entry_time),   cmocka_unit_test(test_build_from_c),
-		cmocka_unit_test(test_bad_calls),
+		cmocka_unit_test(test_no_artifact),  cmocka_unit_test(test_bad_calls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
