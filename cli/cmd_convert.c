@@ -8,22 +8,36 @@
 
 #include "cli.h"
 
-static void artifact_note(const char *artifact)
+/* The upload step, with the name `dsjob artifact` will give the file. */
+static void artifact_note(struct cli *c, const char *file, const char *input, size_t len)
 {
-	if (artifact)
+	struct dsj_artifact_options o = DSJ_ARTIFACT_OPTIONS_INIT;
+	struct dsj_options quiet = c->opts;
+	quiet.warn = NULL;
+	o.convert = &quiet;
+	o.list_only = 1;
+	struct dsj_artifact *art = NULL;
+	struct dsj_error err;
+	if (dsj_artifact_build(&art, input, len, &o, &err)) {
+		fprintf(stderr,
+			"dsjob: the artifact cannot be built here yet (%s); once it can, run "
+			"'dsjob artifact %s' and upload the file it writes with 'oci data-science "
+			"job create-job-artifact'\n",
+			err.message, file);
+		return;
+	}
+	if (!art->upload_name)
+		fputs("dsjob: this job has no artifact to upload: once made with 'oci data-science "
+		      "job create --from-json file://FILE' it can run\n",
+		      stderr);
+	else
 		fprintf(stderr,
 			"dsjob: after 'oci data-science job create --from-json file://FILE', "
-			"upload the "
-			"artifact: oci data-science job create-job-artifact --job-id <new job "
-			"OCID> "
-			"--job-artifact-file %s --content-disposition 'attachment; filename=<its "
-			"file "
-			"name>'\n",
-			artifact);
-	else
-		fprintf(stderr, "dsjob: this runtime names no artifact file: ADS builds its driver "
-				"artifact itself, so upload one with 'oci data-science job "
-				"create-job-artifact' as ADS would\n");
+			"build the artifact with 'dsjob artifact %s' (it writes %s) and upload "
+			"it: oci data-science job create-job-artifact --job-id <new job OCID> "
+			"--job-artifact-file %s --content-disposition 'attachment; filename=%s'\n",
+			file, art->upload_name, art->upload_name, art->upload_name);
+	dsj_artifact_free(art);
 }
 
 static int convert(struct cli *c)
@@ -39,20 +53,19 @@ static int convert(struct cli *c)
 	char *out = NULL;
 	size_t out_len = 0;
 	struct dsj_error err;
-	char *artifact = NULL;
 	int rc = strcmp(c->command, "translate") == 0
-			 ? dsj_translate(&out, &out_len, &artifact, input, len, &c->opts, &err)
+			 ? dsj_translate(&out, &out_len, NULL, input, len, &c->opts, &err)
 			 : dsj_extract(&out, &out_len, input, len, &c->opts, &err);
-	free(input);
 	if (rc) {
+		free(input);
 		report(file, &err);
 		return EXIT_PROBLEM;
 	}
 	rc = emit(c, out, out_len);
 	if (!rc && c->opts.job_form == DSJ_JOB_FORM_OCI_CLI)
-		artifact_note(artifact);
+		artifact_note(c, file, input, len);
+	free(input);
 	dsj_free(out);
-	dsj_free(artifact);
 	return rc;
 }
 
