@@ -2,7 +2,8 @@
 # Installs the Debian packages dsjob needs to build and test, when missing.
 # Sourced by setup.sh and test.sh; uses sudo only when not root.
 set -euo pipefail
-# libyaml-dev also brings libyaml.a, for the statically linked CLI; hyperfine, time and
+# The -dev packages also bring the archives the CLI is linked from (libyaml.a, libarchive.a
+# and those of its dependencies; DSJ_STATIC_CLI in CMakeLists.txt); hyperfine, time and
 # libjansson-dev (jansson, the extract floor) are for scripts/bench.sh.
 dsj_packages=(gcc binutils make cmake pkg-config libyaml-dev libcmocka-dev valgrind python3
   hyperfine time libjansson-dev

@@ -66,12 +66,16 @@ DSJ_API int dsj_oci_client_new(dsj_oci_client **out, const struct dsj_oci_option
 				o ? o->version : 0);
 	if (o->endpoint && check_endpoint(o->endpoint, err))
 		return DSJ_EUSAGE;
+	/* before anything else: without libcurl no command can work */
+	int rc = oci_libs_load(err);
+	if (rc)
+		return rc;
 	dsj_oci_client *c = calloc(1, sizeof(*c));
 	if (!c || copy_options(c, o)) {
 		dsj_oci_client_free(c);
 		return diag_nomem(err);
 	}
-	int rc = credentials_load(&c->cred, &c->o, err);
+	rc = credentials_load(&c->cred, &c->o, err);
 	if (!rc)
 		rc = set_region(c, o->region, err);
 	if (!rc && !(c->curl = curl_easy_init()))

@@ -2,7 +2,7 @@
 #ifndef DSJ_OCI_HTTP_H
 #define DSJ_OCI_HTTP_H
 
-#include <curl/curl.h>
+#include "oci/libs.h"
 
 #include "oci/oci.h"
 

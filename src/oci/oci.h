@@ -2,9 +2,10 @@
 #ifndef DSJ_OCI_INTERNAL_H
 #define DSJ_OCI_INTERNAL_H
 
-#include <openssl/evp.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "oci/libs.h" /* OpenSSL and curl, loaded on first use */
 
 #include "dsjob_oci.h"
 #include "util/buf.h"

@@ -33,6 +33,9 @@ DSJ_API int dsj_oci_signer_new(dsj_oci_signer **out, const char *pem, size_t pem
 {
 	diag_clear(err);
 	*out = NULL;
+	int rc = oci_libs_load(err);
+	if (rc)
+		return rc;
 	EVP_PKEY *key = NULL;
 	char why[160];
 	if (key_load(&key, pem, pem_len, passphrase, why, sizeof(why)))

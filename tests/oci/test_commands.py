@@ -500,6 +500,30 @@ def test_config_errors(t):
     check("~/cases/config" in err, "config paths under HOME are shown with ~", err)
 
 
+def test_missing_libraries(t):
+    """libcurl and libcrypto are loaded on the first OCI call (src/oci/libs.c): without
+    them an OCI command fails with a clear error, and other commands do not notice."""
+    cases = [
+        ({"DSJ_LIBCURL": "/nonexistent/libcurl.so.4"},
+         "talking to OCI needs libcurl (Debian package libcurl4): /nonexistent/libcurl.so.4"),
+        ({"DSJ_LIBCRYPTO": "/nonexistent/libcrypto.so.3"},
+         "talking to OCI needs libcrypto (Debian package libssl3): /nonexistent/libcrypto.so.3"),
+        ({"DSJ_LIBCURL": "libz.so.1"},
+         "talking to OCI needs libcurl (Debian package libcurl4): libz.so.1 has no curl_easy_init"),
+    ]
+    for env, want in cases:
+        rc, out, err = t.run("get", "ocid1.datasciencejob.oc1.iad.x", env=env)
+        check(rc == 1 and want in err and not out, "missing library: %s" % env,
+              "rc=%d want %r\ngot %s" % (rc, want, err))
+        rc, out, err = t.run("apply", "job.yaml", env=env)
+        check(rc == 1 and want in err, "missing library, apply: %s" % env, "rc=%d\n%s" % (rc, err))
+        check(not t.srv.state.requests, "nothing is sent without the library")
+    rc, out, err = t.run("translate", "job.yaml", env={"DSJ_LIBCURL": "/nonexistent/libcurl.so.4",
+                                                       "DSJ_LIBCRYPTO": "/nonexistent/libcrypto.so.3"},
+                         endpoint=False)
+    check(rc == 0 and out.startswith("{"), "translate needs neither library", err)
+
+
 def main():
     dsjob = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as tmp:

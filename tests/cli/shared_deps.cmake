@@ -1,0 +1,31 @@
+# ctest cli.shared_deps: the CLI built with DSJ_STATIC_CLI loads no shared
+# object but libc (and ld.so, the vDSO), and exports no symbol of the archives
+# linked into it (so a dlopened libcurl's own libcrypto never binds to ours).
+# Run as cmake -DDSJOB=... -DSTATIC_CLI=ON|OFF -P shared_deps.cmake.
+if(NOT STATIC_CLI)
+  message("SKIP: DSJ_STATIC_CLI is off (sanitizers, valgrind, a shared libdsjob or missing "
+          "archives): the CLI is linked dynamically and may load any library")
+  return()
+endif()
+execute_process(COMMAND ldd ${DSJOB} OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "ldd ${DSJOB} failed (${rc}): ${out}")
+endif()
+string(REPLACE "\n" ";" lines "${out}")
+foreach(line IN LISTS lines)
+  string(STRIP "${line}" line)
+  if(line STREQUAL "")
+    continue()
+  endif()
+  if(NOT line MATCHES "^(linux-vdso\\.so\\.1|libc\\.so\\.6|/lib[^ ]*/ld-linux[^ ]*\\.so\\.[0-9]+) ")
+    message(FATAL_ERROR "dsjob loads more than libc: '${line}'\nldd:\n${out}")
+  endif()
+endforeach()
+execute_process(COMMAND nm -D --defined-only ${DSJOB} OUTPUT_VARIABLE syms RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "nm -D ${DSJOB} failed (${rc})")
+endif()
+if(syms MATCHES "[ \n](EVP_|SSL_|CRYPTO_|OPENSSL_|curl_|archive_|yaml_|ZSTD_|lzma_|BZ2_|deflate|inflate)[A-Za-z0-9_]*")
+  message(FATAL_ERROR "dsjob exports a library symbol: ${CMAKE_MATCH_0}\n${syms}")
+endif()
+message("dsjob loads only libc; ldd:\n${out}")
