@@ -51,7 +51,14 @@ int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_validate(struct cli *c, int argc, char **argv);
 int cmd_batch(struct cli *c, int argc, char **argv);
 int cmd_artifact(struct cli *c, int argc, char **argv);
-int cmd_run(struct cli *c, int argc, char **argv);
 int cmd_run_local(struct cli *c, int argc, char **argv);
+/* The commands that talk to OCI (oci_cli.h has what they share); `run` hands
+ * `run --local` to cmd_run_local. */
+int cmd_apply(struct cli *c, int argc, char **argv);
+int cmd_run(struct cli *c, int argc, char **argv);
+int cmd_watch(struct cli *c, int argc, char **argv);
+int cmd_cancel(struct cli *c, int argc, char **argv);
+int cmd_get(struct cli *c, int argc, char **argv);
+int cmd_diff(struct cli *c, int argc, char **argv);
 
 #endif

@@ -2,9 +2,13 @@
 # Installs the Debian packages dsjob needs to build and test, when missing.
 # Sourced by setup.sh and test.sh; uses sudo only when not root.
 set -euo pipefail
+# libyaml-dev also brings libyaml.a, for the statically linked CLI; hyperfine, time and
+# libjansson-dev (jansson, the extract floor) are for scripts/bench.sh.
 dsj_packages=(gcc binutils make cmake pkg-config libyaml-dev libcmocka-dev valgrind python3
+  hyperfine time libjansson-dev
   libarchive-dev libacl1-dev libzstd-dev liblz4-dev libbz2-dev liblzma-dev zlib1g-dev libxml2-dev
-  nettle-dev unzip git bash python3-nbclient python3-nbformat python3-ipykernel)
+  nettle-dev unzip git bash python3-nbclient python3-nbformat python3-ipykernel
+  libcurl4-openssl-dev libssl-dev openssl python3-cryptography python3-yaml)
 dsj_missing=()
 for p in "${dsj_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || dsj_missing+=("$p")

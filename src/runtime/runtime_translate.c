@@ -114,9 +114,10 @@ static int check_tags(struct translate_ctx *t, const struct node *tags, const ch
 	for (size_t i = 0; i < tags->u.map.count; i++) {
 		const struct node *k = tags->u.map.items[i].key;
 		const struct node *v = tags->u.map.items[i].value;
-		/* json.dumps writes bool, int and float keys as strings; the rest it cannot */
+		/* json.dumps writes bool, int, float and None keys as strings; the rest it
+		 * cannot */
 		if (k->kind != NODE_STR && k->kind != NODE_BOOL && k->kind != NODE_INT &&
-		    k->kind != NODE_FLOAT)
+		    k->kind != NODE_FLOAT && k->kind != NODE_NULL)
 			return spec_fail(t, k, key, PY_TYPE_ERROR,
 					 "tag names must be strings, got %s",
 					 describe_value(t->a, k));
@@ -177,17 +178,40 @@ static const struct runtime_type *find_type(struct translate_ctx *t, struct node
 	return NULL;
 }
 
+/* ADS 2.8's Runtime.__init__ tests `"env" in spec`, which raises TypeError on a
+ * number, a boolean or bytes, and reads spec["env"] (TypeError again) when a string
+ * or list holds "env"; anything else reaches Builder._standardize_spec's
+ * spec.keys(): AttributeError. */
+static const char *spec_error_type(const struct node *spec)
+{
+	if (spec->kind == NODE_SEQ) {
+		for (size_t i = 0; i < spec->u.seq.count; i++) {
+			const struct node *item = spec->u.seq.items[i];
+			if (item->kind == NODE_STR && str_eq(item->u.str, "env"))
+				return PY_TYPE_ERROR;
+		}
+		return PY_ATTRIBUTE_ERROR;
+	}
+	if (spec->kind != NODE_STR)
+		return PY_TYPE_ERROR;
+	for (size_t i = 0; i + 3 <= spec->u.str.len; i++)
+		if (memcmp(spec->u.str.ptr + i, "env", 3) == 0)
+			return PY_TYPE_ERROR;
+	return PY_ATTRIBUTE_ERROR;
+}
+
 static int load_spec(struct translate_ctx *t, struct node *runtime)
 {
 	struct node *spec = map_get(runtime, "spec");
-	if (!spec || spec->kind == NODE_NULL) {
+	/* _standardize_spec: a falsy spec (0, "", [], false) is {} */
+	if (!node_truthy(spec)) {
 		spec = node_new(t->a, NODE_MAP, runtime->line, runtime->col);
 		if (!spec)
 			return diag_nomem(t->err);
 	}
 	t->spec = spec;
 	if (spec->kind != NODE_MAP)
-		return spec_fail(t, spec, NULL, PY_TYPE_ERROR, "expected a mapping, got %s",
+		return spec_fail(t, spec, NULL, spec_error_type(spec), "expected a mapping, got %s",
 				 describe_value(t->a, spec));
 	return 0;
 }

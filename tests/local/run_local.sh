@@ -371,7 +371,9 @@ usage() { # NAME TEXT ARGS...: exit status 2 and stderr mentioning TEXT
 	expect_err "$name" "$text"
 	[ ! -s "$work/$name.out" ] || fail "$name" "printed $(cat "$work/$name.out")"
 }
-usage usage-no-local "needs --local" run python-file.yaml
+# without --local, run starts a job run on OCI (cmd_run.c): with neither a FILE
+# nor --job-id it is a usage error before anything is read
+usage usage-no-local "run takes a job YAML FILE or --job-id OCID" run
 usage usage-timeout "--timeout takes" run --local --timeout 0 python-file.yaml
 usage usage-timeout-word "--timeout takes" run --local --timeout soon python-file.yaml
 usage usage-env "--env takes NAME=VALUE" run --local --env NOEQUALS python-file.yaml
