@@ -66,7 +66,7 @@ DSJ_API int dsj_oci_client_new(dsj_oci_client **out, const struct dsj_oci_option
 				o ? o->version : 0);
 	if (o->endpoint && check_endpoint(o->endpoint, err))
 		return DSJ_EUSAGE;
-	/* before anything else: without libcurl no command can work */
+	/* before anything else: without libcurl and libcrypto no call can work */
 	int rc = oci_libs_load(err);
 	if (rc)
 		return rc;
