@@ -17,6 +17,10 @@ struct cli {
 	const char *out_file;
 	struct dsj_options opts;
 	int output_set;
+	int strict;	      /* --strict: every warning is an error */
+	int quiet;	      /* validate --quiet: no warnings, no summary */
+	const char *current;  /* the file being converted, for warnings */
+	size_t warnings;      /* warnings reported for `current` */
 };
 
 /* usage.c */
@@ -29,7 +33,9 @@ int read_input(const char *file, size_t max, char **data, size_t *len, char *why
 int write_atomically(const char *path, const char *data, size_t len);
 int emit(const struct cli *c, const char *data, size_t len);
 void report(const char *file, const struct dsj_error *err);
-void report_warning(const struct dsj_error *w, void *file);
+/* dsj_options.warn for the commands: ctx is the struct cli; counts, and prints
+ * "warning:" (or "error:" with --strict) unless --quiet. */
+void report_warning(const struct dsj_error *w, void *cli);
 
 /* options.c */
 int usage_error(const char *fmt, const char *arg);

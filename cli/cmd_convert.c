@@ -31,7 +31,8 @@ static int convert(struct cli *c)
 	const char *file = c->file ? c->file : "-";
 	char *input = NULL, why[256];
 	size_t len = 0;
-	c->opts.warn_ctx = &file;
+	c->opts.warn_ctx = c;
+	c->current = file;
 	if (read_input(file, max_input(c), &input, &len, why, sizeof(why))) {
 		fprintf(stderr, "%s: %s\n", file, why);
 		return EXIT_PROBLEM;
@@ -46,6 +47,14 @@ static int convert(struct cli *c)
 	free(input);
 	if (rc) {
 		report(file, &err);
+		dsj_free(artifact);
+		return EXIT_PROBLEM;
+	}
+	if (c->strict && c->warnings) {
+		fprintf(stderr, "dsjob: %zu warning%s, errors with --strict: nothing written\n",
+			c->warnings, c->warnings == 1 ? "" : "s");
+		dsj_free(out);
+		dsj_free(artifact);
 		return EXIT_PROBLEM;
 	}
 	rc = emit(c, out, out_len);

@@ -134,10 +134,15 @@ void report(const char *file, const struct dsj_error *err)
 	fprintf(stderr, "%s\n", line);
 }
 
-/* FILE:LINE:COL: key.path: warning: message; `file` points to the name. */
-void report_warning(const struct dsj_error *w, void *file)
+/* FILE:LINE:COL: key.path: warning: message */
+void report_warning(const struct dsj_error *w, void *cli)
 {
+	struct cli *c = cli;
+	c->warnings++;
+	if (c->quiet && !c->strict)
+		return;
 	struct dsj_error copy = *w;
-	snprintf(copy.message, sizeof(copy.message), "warning: %s", w->message);
-	report(*(const char **)file, &copy);
+	snprintf(copy.message, sizeof(copy.message), "%s: %s", c->strict ? "error" : "warning",
+		 w->message);
+	report(c->current, &copy);
 }

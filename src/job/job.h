@@ -35,6 +35,25 @@ int job_problem(struct job_ctx *j, const struct node *at, const char *path, cons
  * (job_infra.c). `path` is the spec's key path for messages. */
 int job_infra_standardize(struct job_ctx *j, const struct node *spec, const char *path,
 			  struct node **out);
+/* The infrastructure spec keys (job_infra.c): whether `k` is one (the
+ * snake_case aliases in any case, as the reference lower-cases them), the
+ * camelCase key an alias stands for (NULL for a camelCase key or an unknown
+ * one), and the i-th name (camelCase, then aliases; NULL past the last). */
+bool job_infra_key_known(struct str k);
+const char *job_infra_key_to_camel(struct str k);
+const char *job_infra_key_nth(size_t i);
+/* The keys of shapeConfigDetails and of a storageMount item. */
+extern const char *const job_shape_config_keys[];
+extern const char *const job_mount_keys[];
+/* The keys of the job document, its spec and its infrastructure. */
+extern const char *const job_doc_keys[];
+extern const char *const job_spec_keys[];
+extern const char *const job_infra_doc_keys[];
+/* Warns (opts->warn) of the keys of the job document, of its spec, of its
+ * infrastructure and of the infrastructure spec's shape config and mounts
+ * that nothing reads (job_keys.c); the runtime's are runtime_translate's. */
+void job_keys_check(struct job_ctx *j, const struct node *doc);
+
 /* jobInfrastructureConfigurationDetails from the standardized spec. */
 int job_infra_config(struct job_ctx *j, const struct node *spec, struct node **out);
 /* jobLogConfigurationDetails, or NULL when no log is set. */

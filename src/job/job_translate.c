@@ -42,6 +42,11 @@ static int fatal(struct job_ctx *j, const struct node *at, const char *path, con
 	return DSJ_EINPUT;
 }
 
+/* The keys split_document and job_translate read. */
+const char *const job_doc_keys[] = {"kind", "spec", NULL};
+const char *const job_spec_keys[] = {"name", "id", "infrastructure", "runtime", NULL};
+const char *const job_infra_doc_keys[] = {"kind", "type", "spec", NULL};
+
 struct job_parts {
 	struct node *spec;    /* the job's spec */
 	struct node *infra;   /* spec.infrastructure (a mapping) */
@@ -254,6 +259,7 @@ int job_translate(struct job_ctx *j, struct node *doc, struct node **answer)
 	struct job_parts p = {0};
 	struct body_fields f = {0};
 	struct node *payload = NULL, *body = NULL;
+	job_keys_check(j, doc);
 	int rc = split_document(j, doc, &p);
 	rc = rc ? rc : translate_runtime(j, p.runtime, &payload);
 	if (!rc)

@@ -57,4 +57,5 @@ const struct runtime_type rt_container = {
 	.signature = (const char *const[]){"CONTAINER_CUSTOM_IMAGE", NULL},
 	.extract_priority = 10,
 	.job_name_ignores_artifact = true,
+	.mappings = (const struct env_mapping *const[]){container_env_mappings, NULL},
 };

@@ -71,4 +71,6 @@ const struct runtime_type rt_gitpython = {
 	.signature = (const char *const[]){"GIT_URL", "GIT_ENTRYPOINT", NULL},
 	.extract_priority = 30,
 	.job_name_ignores_artifact = true,
+	.mappings = (const struct env_mapping *const[]){git_env_mappings, NULL},
+	.sections = (const struct spec_section *const[]){&conda_section, NULL},
 };

@@ -148,4 +148,8 @@ const struct runtime_type rt_notebook = {
 	.extract = notebook_extract,
 	.signature = (const char *const[]){"JOB_RUN_NOTEBOOK", "JOB_RUN_ENTRYPOINT", NULL},
 	.extract_priority = 40,
+	/* notebook_output_uri reads outputURI too */
+	.keys = (const char *const[]){"entrypoint", "source", "outputURI", NULL},
+	.mappings = (const struct env_mapping *const[]){notebook_env_mappings, NULL},
+	.sections = (const struct spec_section *const[]){&conda_section, NULL},
 };

@@ -7,6 +7,7 @@
 #include "runtime/env_vars.h"
 #include "runtime/oci_limits.h"
 #include "runtime/runtime.h"
+#include "runtime/spec_keys.h"
 #include "util/buf.h"
 #include "util/diag.h"
 
@@ -196,6 +197,7 @@ int runtime_translate(struct node **payload, struct node *runtime, struct arena 
 		return err->code ? err->code : DSJ_EINPUT;
 	if ((rc = load_spec(&t, runtime)))
 		return rc;
+	spec_keys_check(&t, runtime);
 	if (!(t.env = node_new(a, NODE_MAP, 0, 0)))
 		return diag_nomem(err);
 	if ((rc = translate_user_env(&t)) || (rc = t.type->translate(&t)))

@@ -1,4 +1,5 @@
 /* The translate steps every runtime handler shares. */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,15 @@
 #include "py/pyrepr.h"
 #include "py/pyurl.h"
 #include "runtime/runtime.h"
+#include "runtime/spec_keys.h"
+
+const char *const runtime_base_keys[] = {"env", "args", "maximumRuntimeInMinutes", NULL};
+
+/* translate_conda and conda_custom read these. */
+const struct spec_section conda_section = {
+	.key = "conda",
+	.names = (const char *const[]){"type", "slug", "uri", "region", NULL},
+};
 
 const struct spec_alias aliases_base[] = {
 	{"freeformTags", "freeform_tags"},
@@ -39,6 +49,7 @@ static const char *alias_of(const struct runtime_type *type, const char *camel)
 
 struct node *spec_get(struct translate_ctx *t, const char *camel, const char **written)
 {
+	assert(spec_key_known(t->type, camel) && "a key the type's tables do not name");
 	const char *snake = alias_of(t->type, camel);
 	struct node *v = snake ? map_get(t->spec, snake) : NULL;
 	if (v) {

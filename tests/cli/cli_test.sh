@@ -153,7 +153,11 @@ for key in spec.name spec.runtime.spec.conda.slug spec.infrastructure.spec.shape
   spec.infrastructure.spec.compartmentId; do
   [[ "$err" == *"$key"* ]] && ok || fail "validate reports $key" "$err"
 done
-run "validate good job" 0 "$dsjob" validate "$examples/job.yaml" && expect_err_re "validate good job (quiet)" '^$'
+run "validate good job" 0 "$dsjob" validate "$examples/job.yaml" &&
+  expect_err_re "validate good job (summary only)" '^0 problems in 0 files \(1 checked\)$'
+run "validate --quiet" 0 "$dsjob" validate --quiet "$examples/job.yaml" && expect_err_re "validate --quiet" '^$'
+run "validate two files" 1 "$dsjob" validate "$examples/job.yaml" "$here/cases/bad_job.yaml" &&
+  expect_err_re "validate summary" $'\n[0-9]+ problems in 1 file \\(2 checked\\)$'
 
 # --- job extract and the round trip job -> body -> job -> body
 "$dsjob" translate "$examples/job.yaml" | sed -n '/^  "body": {/,/^  },$/p' | sed -e '1s/.*/{/' -e '$s/.*/}/' >"$work/body.json"
