@@ -39,7 +39,10 @@ static void advice(struct buf *b, const struct key_set *known, struct str key)
 	if (s.count) {
 		buf_puts(b, " (did you mean ");
 		for (size_t i = 0; i < s.count; i++)
-			buf_printf(b, "%s'%s'", i == 0 ? "" : i + 1 == s.count ? " or " : ", ",
+			buf_printf(b, "%s'%s'",
+				   i == 0	      ? ""
+				   : i + 1 == s.count ? " or "
+						      : ", ",
 				   s.names[i]);
 		buf_puts(b, "?)");
 		return;

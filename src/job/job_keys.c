@@ -74,7 +74,8 @@ static void check_infra_spec(struct job_ctx *j, const struct node *ispec)
 	if (!ispec || ispec->kind != NODE_MAP)
 		return;
 	char written[128], sub[DSJ_ERROR_PATH_MAX];
-	const struct node *shape = infra_value(ispec, "shapeConfigDetails", written, sizeof(written));
+	const struct node *shape =
+		infra_value(ispec, "shapeConfigDetails", written, sizeof(written));
 	struct key_set shape_keys = {
 		.nth = key_set_names(job_shape_config_keys).nth,
 		.has = shape_has,
@@ -101,8 +102,8 @@ void job_keys_check(struct job_ctx *j, const struct node *doc)
 	const struct node *spec = map_get(doc, "spec");
 	struct key_set spec_keys = key_set_names(job_spec_keys);
 	unknown_keys_warn(j->opts, spec, "spec", &spec_keys, NULL, NULL);
-	const struct node *infra = spec && spec->kind == NODE_MAP ? map_get(spec, "infrastructure")
-								  : NULL;
+	const struct node *infra =
+		spec && spec->kind == NODE_MAP ? map_get(spec, "infrastructure") : NULL;
 	struct key_set infra_keys = key_set_names(job_infra_doc_keys);
 	unknown_keys_warn(j->opts, infra, "spec.infrastructure", &infra_keys, NULL, NULL);
 	if (infra && infra->kind == NODE_MAP)

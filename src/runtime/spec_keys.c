@@ -107,7 +107,11 @@ static bool other_types(struct str key, const void *ctx, struct buf *out)
 	for (size_t i = 0; (rt = runtime_type_at(i)); i++)
 		if (rt != self && known_n(rt, key)) {
 			n++;
-			buf_printf(out, "%s%s", n == 1 ? "" : n == total ? " and " : ", ", rt->name);
+			buf_printf(out, "%s%s",
+				   n == 1	? ""
+				   : n == total ? " and "
+						: ", ",
+				   rt->name);
 		}
 	buf_printf(out, " runtimes, not of %s", self->name);
 	return true;
