@@ -28,6 +28,15 @@ static bool set_has(const struct key_set *known, struct str key)
 	return false;
 }
 
+/* A name may repeat (a mapping table's key is also an alias table's). */
+static bool listed_before(const struct key_set *known, size_t i, const char *name)
+{
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(known->nth(known->data, j), name) == 0)
+			return true;
+	return false;
+}
+
 /* " (did you mean 'a' or 'b'?)", or the known names when none is near. */
 static void advice(struct buf *b, const struct key_set *known, struct str key)
 {
@@ -51,7 +60,7 @@ static void advice(struct buf *b, const struct key_set *known, struct str key)
 	buf_puts(b, "; ADS ignores it. Known keys here: ");
 	size_t listed = 0;
 	for (size_t i = 0; (name = known->nth(known->data, i)); i++)
-		if (!strchr(name, '_'))
+		if (!strchr(name, '_') && !listed_before(known, i, name))
 			buf_printf(b, "%s%s", listed++ ? ", " : "", name);
 }
 
@@ -71,7 +80,7 @@ void unknown_keys_warn(const struct dsj_options *opts, const struct node *map, c
 		struct buf where;
 		buf_init(&where, 0);
 		if (elsewhere && elsewhere(k->u.str, elsewhere_ctx, &where))
-			buf_printf(&b, " (%s; ADS ignores it here)", buf_cstr(&where));
+			buf_printf(&b, " (%s)", buf_cstr(&where));
 		else
 			advice(&b, known, k->u.str);
 		char full[DSJ_ERROR_PATH_MAX];

@@ -23,8 +23,9 @@ struct key_set {
 /* A key_set over a NULL-terminated list of names. */
 struct key_set key_set_names(const char *const *names);
 
-/* Says where an unknown key does belong ("a key of python runtimes"): appends
- * that to `out` and returns true, or returns false. */
+/* Says more about an unknown key than the nearest known names do (where it
+ * belongs instead, what it is usually meant for): appends that to `out`
+ * ("a key of python runtimes, ...") and returns true, or returns false. */
 typedef bool (*key_elsewhere_fn)(struct str key, const void *ctx, struct buf *out);
 
 /* Passes a warning to opts->warn (when set) for each string key of `map` (a

@@ -41,7 +41,8 @@ static bool runtime_key(struct str key, const void *ctx, struct buf *out)
 		const char *name;
 		for (size_t k = 0; (name = spec_key_nth(rt, k)); k++)
 			if (str_eq(key, name)) {
-				buf_puts(out, "a runtime key: it goes in spec.runtime.spec");
+				buf_puts(out, "a runtime key: it goes in spec.runtime.spec; ADS "
+					      "ignores it here");
 				return true;
 			}
 	}

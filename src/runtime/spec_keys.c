@@ -8,6 +8,7 @@
 
 #include "doc/unknown_keys.h"
 #include "util/buf.h"
+#include "util/suggest.h"
 
 const char *const runtime_doc_keys[] = {"kind", "type", "spec", NULL};
 /* env_vars.c reads these from each item of a list-form spec.env */
@@ -113,8 +114,35 @@ static bool other_types(struct str key, const void *ctx, struct buf *out)
 						: ", ",
 				   rt->name);
 		}
-	buf_printf(out, " runtimes, not of %s", self->name);
+	buf_printf(out, " runtimes, not of %s; ADS ignores it here", self->name);
 	return true;
+}
+
+/* Words written for a key that no edit of it is near. */
+static const struct {
+	const char *word, *key;
+} meant[] = {
+	{"environment", "env"}, {"environmentVariables", "env"}, {"envs", "env"},
+	{"variables", "env"},	{"arguments", "args"},		 {"argv", "args"},
+	{"image_uri", "image"}, {"script", "scriptPathURI"},	 {"notebook", "notebookPathURI"},
+};
+
+static bool elsewhere(struct str key, const void *ctx, struct buf *out)
+{
+	if (other_types(key, ctx, out))
+		return true;
+	struct suggestion s = {0};
+	size_t best = 0;
+	for (size_t i = 0; i < sizeof(meant) / sizeof(meant[0]); i++)
+		suggest_consider(&s, &best, key.ptr, key.len, meant[i].word);
+	if (!s.count)
+		return false;
+	for (size_t i = 0; i < sizeof(meant) / sizeof(meant[0]); i++)
+		if (strcmp(meant[i].word, s.names[0]) == 0 && spec_key_known(ctx, meant[i].key)) {
+			buf_printf(out, "did you mean '%s'?", meant[i].key);
+			return true;
+		}
+	return false;
 }
 
 static void check_env_items(struct translate_ctx *t, const char *path)
@@ -141,7 +169,7 @@ void spec_keys_check(struct translate_ctx *t, const struct node *runtime)
 	unknown_keys_warn(t->opts, runtime, path, &doc, NULL, NULL);
 	snprintf(path, sizeof(path), "%sspec", t->prefix);
 	struct key_set spec = {.nth = type_nth, .has = type_has, .data = t->type};
-	unknown_keys_warn(t->opts, t->spec, path, &spec, other_types, t->type);
+	unknown_keys_warn(t->opts, t->spec, path, &spec, elsewhere, t->type);
 	for (const struct spec_section *const *s = t->type->sections; s && *s; s++) {
 		char sub[DSJ_ERROR_PATH_MAX];
 		snprintf(sub, sizeof(sub), "%s.%s", path, (*s)->key);

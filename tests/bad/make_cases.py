@@ -399,6 +399,57 @@ def warnings():
         "conda: {type: service, slug: s}\n      env: {JOB_RUN_OCID: r}\n"))
 
 
+def unknown_keys():
+    """A misspelled key of each class at each level: translate warns (status 0)
+    and --strict fails (run.sh reruns every case that has warnings)."""
+    py = "  scriptPathURI: oci://b@n/train.py\n  entrypoint: train.py\n"
+    spec = {
+        "case": "  scriptpathuri: oci://b@n/train.py\n  entrypoint: train.py\n",
+        "deleted": py + "  entryFuntion: main\n",
+        "added": py + "  workingDirr: /w\n",
+        "swapped": py + "  ouptutDir: /o\n",
+        "snake": py + "  python_pth: [a]\n",
+        "far": py + "  zzzzzzzz: 1\n",
+        "env-word": py + "  enviroment: {A: b}\n",
+        "conda": py + "  conda: {type: service, slgu: s, slug: s}\n",
+        "env-item": py + "  env:\n  - {name: A, vaule: b}\n",
+        "doc": None,
+    }
+    for label, body in spec.items():
+        if body is None:
+            case("warn-key-runtime-" + label, "translate",
+                 "kind: runtime\ntype: python\nspecs: {}\nspec:\n" + py)
+        else:
+            case("warn-key-runtime-" + label, "translate", runtime("python", body))
+    case("warn-key-other-type", "translate",
+         runtime("script", "  scriptPathURI: oci://b@n/run.sh\n  entryFunction: main\n"))
+    case("warn-key-container", "translate", runtime("container", "  image: i\n  CMD: [a]\n"))
+    case("warn-key-pytorch-git", "translate", runtime(
+        "pyTorchDistributed", py + "  git: {url: u, brnach: b}\n"))
+    case("warn-key-pytorch-deps", "translate", runtime(
+        "pyTorchDistributed", py + "  dependencies: {pipPackage: x}\n  replica: 2\n"))
+    case("warn-key-notebook", "translate", runtime(
+        "notebook", "  notebookPathUri: oci://b@n/a.ipynb\n  notebookPathURI: oci://b@n/a.ipynb\n"))
+    base = JOB.replace("{extra}", "")
+    jobs = {
+        "shapename": ("      shapeName: VM", "      shapename: VM.Standard2.1\n      shapeName: VM"),
+        "infra-swapped": ("      blockStorageSize: 50", "      blockStroageSize: 50"),
+        "infra-runtime-key": ("      blockStorageSize: 50",
+                              "      blockStorageSize: 50\n      conda: {type: service, slug: s}"),
+        "shape-config": ("{ocpus: 1, memoryInGBs: 16}", "{ocpus: 1, memoryInGbs: 16, memoryInGBs: 16}"),
+        "job-spec": ("  name: my-job", "  name: my-job\n  nmae: x"),
+        "job-doc": ("kind: job", "kind: job\nspecs: {}"),
+        "infra-doc": ("    kind: infrastructure", "    kind: infrastructure\n    tpye: x"),
+        "mount": ("      blockStorageSize: 50",
+                  "      blockStorageSize: 50\n      storageMount:\n      - {src: 'oci://b@n/p', dest: d, dst: e}"),
+        "in-runtime": ("      entrypoint: train.py", "      entrypoint: train.py\n      Entrypoint: x.py"),
+    }
+    for label, (old, new) in jobs.items():
+        assert old in base, old
+        case("warn-key-job-" + label, "translate", base.replace(old, new, 1))
+    case("warn-key-validate", "validate", runtime("python", py + "  maximumRuntimeInMinute: 5\n"))
+
+
 def files():
     ok = runtime("python", "  entrypoint: a.py\n")
     case("file-missing", "translate", input="cases/file-missing/does-not-exist.yaml")
@@ -454,10 +505,13 @@ def write_case(name, command, data, ext, fields):
     d = os.path.join(CASES, name)
     exp = os.path.join(d, "expected")
     old = {}
+    old_warnings = []
     if os.path.exists(exp):
         for line in open(exp, encoding="utf-8", errors="replace"):
             k, _, v = line.rstrip("\n").partition(": ")
             old[k] = v
+            if k == "warning":
+                old_warnings.append(v)
     os.makedirs(d, exist_ok=True)
     if data is not None:
         raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -473,6 +527,7 @@ def write_case(name, command, data, ext, fields):
             lines.append("%s: %s" % (k, v))
     if not changed and old.get("command") == command and "status" in old:
         lines += ["status: " + old["status"], "stderr: " + old.get("stderr", "")]
+        lines += ["warning: " + w for w in old_warnings]
     with open(exp, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 
@@ -486,6 +541,7 @@ def main():
     job_cases()
     limits()
     warnings()
+    unknown_keys()
     files()
     usage()
     os.makedirs(CASES, exist_ok=True)
