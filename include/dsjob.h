@@ -180,9 +180,9 @@ DSJ_API int dsj_extract(char **out, size_t *out_len, const char *input, size_t i
  * Checks a runtime or job YAML and passes every problem it finds to `report`
  * (job-level checks go on after a problem, including the OCI service limits;
  * the runtime contributes its first problem). *problems receives their count.
- * Returns 0, DSJ_ENOMEM, DSJ_ESYSTEM (no working directory and no opts->cwd),
- * or DSJ_EUSAGE for a wrong call (NULL problems, bad options), each also
- * passed to `report`.
+ * Returns 0 (problems of the input are reported, not returned), DSJ_ENOMEM,
+ * DSJ_ESYSTEM (no working directory and no opts->cwd) or DSJ_EUSAGE (a wrong
+ * call: NULL problems, bad options); the last two are also passed to `report`.
  */
 DSJ_API int dsj_validate(size_t *problems, const char *input, size_t input_len,
 			 const struct dsj_options *opts, dsj_report_fn report, void *ctx);

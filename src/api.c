@@ -30,6 +30,9 @@ int dsj_options_init(struct dsj_options *opts, unsigned int version)
 {
 	if (!opts || version < 1 || version > DSJ_OPTIONS_VERSION)
 		return DSJ_EUSAGE;
+	/* Version 1 is the only one. Once a version 2 adds fields, a caller built
+	 * for version 1 has the smaller struct: write (and in session_begin, read)
+	 * only the fields of the caller's version. */
 	*opts = (struct dsj_options)DSJ_OPTIONS_INIT;
 	return 0;
 }

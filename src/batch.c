@@ -86,7 +86,10 @@ int dsj_batch_answer(char **out, size_t *out_len, const char *request, size_t re
 {
 	struct dsj_error e;
 	diag_clear(&e);
-	if (!out || (defaults && options_check(defaults, &e)))
+	if (!out)
+		return DSJ_EUSAGE;
+	*out = NULL;
+	if (defaults && options_check(defaults, &e))
 		return DSJ_EUSAGE;
 	struct arena a;
 	arena_init(&a, 0);
@@ -96,7 +99,6 @@ int dsj_batch_answer(char **out, size_t *out_len, const char *request, size_t re
 	limits.max_scalar_bytes = limits.max_input_bytes;
 	limits.max_input_bytes = limits.max_input_bytes * 6 + 1024;
 	struct node *req = NULL;
-	*out = NULL;
 	int rc = json_read(&req, request, request_len, &a, &limits, 0, &e);
 	if (!rc && req->kind != NODE_MAP)
 		rc = diag_node(&e, DSJ_EUSAGE, req, "", "ValueError", "a request is a JSON object");

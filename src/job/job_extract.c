@@ -8,6 +8,7 @@
 
 #include "util/diag.h"
 #include "job/job.h"
+#include "job/job_parts.h"
 #include "runtime/convert.h"
 
 #define INFRA_PATH "jobInfrastructureConfigurationDetails"

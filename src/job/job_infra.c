@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "util/diag.h"
-#include "job/job.h"
+#include "job/job_parts.h"
 #include "runtime/runtime.h"
 
 #define SPEC "spec.infrastructure.spec."

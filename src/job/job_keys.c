@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "doc/unknown_keys.h"
-#include "job/job.h"
+#include "job/job_parts.h"
 #include "runtime/spec_keys.h"
 #include "util/buf.h"
 

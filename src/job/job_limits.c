@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "util/diag.h"
-#include "job/job.h"
+#include "job/job_parts.h"
 #include "util/utf8.h"
 
 #define INFRA "spec.infrastructure.spec."

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "job/job.h"
+#include "job/job_parts.h"
 #include "py/pyrepr.h"
 #include "runtime/runtime.h"
 #include "util/buf.h"

@@ -9,7 +9,7 @@
 
 #include "util/buf.h"
 #include "util/diag.h"
-#include "job/job.h"
+#include "job/job_parts.h"
 #include "runtime/runtime.h"
 
 #define MAX_MOUNTS 5

@@ -1,38 +1,17 @@
 /* Job YAML (kind: job) -> {"body": CreateJob request body, "artifact"}: the
  * reference's Job.from_dict, DataScienceJob.create and DSCJob.create, stopped
  * where the request would go to the OCI API. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "util/diag.h"
 #include "job/job.h"
+#include "job/job_parts.h"
 #include "runtime/runtime.h"
 #include "runtime/convert.h"
 
 #define INFRA "spec.infrastructure"
 #define SPEC INFRA ".spec."
-
-int job_problem(struct job_ctx *j, const struct node *at, const char *path, const char *type,
-		const char *fmt, ...)
-{
-	struct dsj_error e;
-	diag_clear(&e);
-	char msg[DSJ_ERROR_MESSAGE_MAX];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	diag_node(&e, DSJ_EINPUT, at, path, type, "%s", msg);
-	j->problems++;
-	if (j->report) {
-		j->report(&e, j->report_ctx);
-		return 0;
-	}
-	if (!diag_is_set(j->err))
-		*j->err = e;
-	return DSJ_EINPUT;
-}
 
 /* A problem after which nothing more can be checked. */
 static int fatal(struct job_ctx *j, const struct node *at, const char *path, const char *type,

@@ -3,11 +3,11 @@
 # against it twice: with CMake's find_package(dsjob), and with a plain compiler
 # command from pkg-config (PKG_CONFIG_SYSROOT_DIR points it into the stage).
 # Each program translates a YAML and checks the answer.
-# usage: run.sh CMAKE BUILD_DIR WORK_DIR PREFIX FULL_LIBDIR CC
+# usage: run.sh CMAKE BUILD_DIR WORK_DIR PREFIX FULL_LIBDIR CC PKG_CONFIG
 # DSJ_CONSUMER_FLAGS: extra compile and link flags (the sanitizers of the build);
 # DSJ_TEST_WRAPPER: runs the programs under it (valgrind).
 set -euo pipefail
-cmake=$1 build=$2 work=$3 prefix=$4 libdir=$5 cc=$6
+cmake=$1 build=$2 work=$3 prefix=$4 libdir=$5 cc=$6 pkg_config=$7
 here=$(cd "$(dirname "$0")" && pwd)
 flags=${DSJ_CONSUMER_FLAGS:-}
 wrapper=${DSJ_TEST_WRAPPER:-}
@@ -29,8 +29,8 @@ echo "find_package(dsjob): ok"
 export PKG_CONFIG_PATH=$stage$libdir/pkgconfig PKG_CONFIG_SYSROOT_DIR=$stage
 # --static: with a static libdsjob the link needs libyaml and libm too
 # shellcheck disable=SC2046,SC2086
-step "$cc" $flags $(pkg-config --cflags dsjob) -o "$work/consumer-pc" "$here/consumer.c" \
-  $(pkg-config --static --libs dsjob)
+step "$cc" $flags $("$pkg_config" --cflags dsjob) -o "$work/consumer-pc" "$here/consumer.c" \
+  $("$pkg_config" --static --libs dsjob)
 step $wrapper "$work/consumer-pc"
 echo "pkg-config dsjob: ok"
 rm -rf "$work"

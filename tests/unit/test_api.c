@@ -131,6 +131,7 @@ static void test_null_pointers_are_usage(void **state)
 	assert_int_equal(dsj_batch_answer(NULL, NULL, "{}", 2, NULL), DSJ_EUSAGE);
 	struct dsj_options bad = {0};
 	size_t len = 1;
+	out = (char *)&bad;
 	assert_int_equal(dsj_batch_answer(&out, &len, "{}", 2, &bad), DSJ_EUSAGE);
 	assert_null(out);
 

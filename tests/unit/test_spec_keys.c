@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "dsjob.h"
-#include "job/job.h"
+#include "job/job_parts.h"
 #include "runtime/spec_keys.h"
 #include "util/suggest.h"
 
