@@ -341,14 +341,34 @@ static bool has_infrastructure(const struct node *job)
 	       (map_get(job, "jobInfrastructureConfigurationDetails") || map_get(job, "projectId"));
 }
 
+/* Job or runtime YAML, which extract is sometimes given by mistake. */
+static bool is_yaml_document(struct session *s)
+{
+	struct dsj_error scratch;
+	struct node *root = NULL;
+	diag_clear(&scratch);
+	if (yaml_read(&root, s->input, s->input_len, &s->arena, &s->limits, &scratch))
+		return false;
+	return root && root->kind == NODE_MAP && (map_get(root, "kind") || map_get(root, "spec"));
+}
+
+static void append_message(struct dsj_error *e, const char *text)
+{
+	size_t n = strlen(e->message);
+	snprintf(e->message + n, sizeof(e->message) - n, "%s", text);
+}
+
 static int extract_in_session(struct session *s, struct node **out)
 {
 	int rc = check_size(s);
 	if (rc)
 		return rc;
 	struct node *root = NULL;
-	if ((rc = json_read(&root, s->input, s->input_len, &s->arena, &s->limits, 0, s->err)))
+	if ((rc = json_read(&root, s->input, s->input_len, &s->arena, &s->limits, 0, s->err))) {
+		if (rc == DSJ_EINPUT && is_yaml_document(s))
+			append_message(s->err, " (this is YAML; did you mean `dsjob translate`?)");
 		return rc;
+	}
 	struct node *job = unwrap_job(root);
 	if (s->opts.level == DSJ_LEVEL_JOB ||
 	    (s->opts.level == DSJ_LEVEL_AUTO && has_infrastructure(job))) {

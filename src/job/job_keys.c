@@ -67,6 +67,47 @@ static const struct node *infra_value(const struct node *ispec, const char *came
 	return found;
 }
 
+static bool in_names(const char *const *names, struct str key)
+{
+	for (; *names; names++)
+		if (str_eq(key, *names))
+			return true;
+	return false;
+}
+
+/* A key of the job's spec beside `spec:` (bad indentation). */
+static bool job_spec_key(struct str key, const void *ctx, struct buf *out)
+{
+	(void)ctx;
+	if (!in_names(job_spec_keys, key))
+		return false;
+	buf_puts(out, "a key of the job's spec: indent it under `spec:`; ADS ignores it here");
+	return true;
+}
+
+/* In the job's spec: an infrastructure or runtime setting one level too high. */
+static bool lower_key(struct str key, const void *ctx, struct buf *out)
+{
+	(void)ctx;
+	if (job_infra_key_known(key)) {
+		buf_puts(out, "an infrastructure key: it goes in spec.infrastructure.spec; ADS "
+			      "ignores it here");
+		return true;
+	}
+	return runtime_key(key, NULL, out);
+}
+
+/* Beside the infrastructure's `spec:`: one of its keys. */
+static bool infra_spec_key(struct str key, const void *ctx, struct buf *out)
+{
+	(void)ctx;
+	if (!job_infra_key_known(key) || in_names(job_infra_doc_keys, key))
+		return false;
+	buf_puts(out, "a key of the infrastructure's spec: indent it under its `spec:`; ADS "
+		      "ignores it here");
+	return true;
+}
+
 static void check_infra_spec(struct job_ctx *j, const struct node *ispec)
 {
 	const char *path = "spec.infrastructure.spec";
@@ -99,14 +140,14 @@ void job_keys_check(struct job_ctx *j, const struct node *doc)
 	if (!j->opts->warn || !doc || doc->kind != NODE_MAP)
 		return;
 	struct key_set doc_keys = key_set_names(job_doc_keys);
-	unknown_keys_warn(j->opts, doc, "", &doc_keys, NULL, NULL);
+	unknown_keys_warn(j->opts, doc, "", &doc_keys, job_spec_key, NULL);
 	const struct node *spec = map_get(doc, "spec");
 	struct key_set spec_keys = key_set_names(job_spec_keys);
-	unknown_keys_warn(j->opts, spec, "spec", &spec_keys, NULL, NULL);
+	unknown_keys_warn(j->opts, spec, "spec", &spec_keys, lower_key, NULL);
 	const struct node *infra =
 		spec && spec->kind == NODE_MAP ? map_get(spec, "infrastructure") : NULL;
 	struct key_set infra_keys = key_set_names(job_infra_doc_keys);
-	unknown_keys_warn(j->opts, infra, "spec.infrastructure", &infra_keys, NULL, NULL);
+	unknown_keys_warn(j->opts, infra, "spec.infrastructure", &infra_keys, infra_spec_key, NULL);
 	if (infra && infra->kind == NODE_MAP)
 		check_infra_spec(j, map_get(infra, "spec"));
 }

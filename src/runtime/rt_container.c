@@ -20,7 +20,8 @@ static int container_translate(struct translate_ctx *t)
 	struct node *image = spec_get(t, "image", &key);
 	if (!node_truthy(image))
 		return spec_fail(t, image, key ? key : "image", PY_VALUE_ERROR,
-				 "Specify container image for ContainerRuntime.");
+				 "Specify container image for ContainerRuntime: add `image:` to the "
+				 "spec (e.g. iad.ocir.io/namespace/repository:tag).");
 	int rc = translate_specs(t, container_env_mappings, ",");
 	return rc ? rc : set_artifact_cstr(t, "path", "jobs/templates/container.py");
 }

@@ -52,8 +52,8 @@ static int notebook_name(struct translate_ctx *t)
 	struct node *uri = spec_get(t, "notebookPathURI", &key);
 	if (!node_truthy(uri))
 		return spec_fail(t, uri, key ? key : "notebookPathURI", PY_VALUE_ERROR,
-				 "Notebook not specified. Please specify the notebook using "
-				 "with_notebook_uri() or with_source() method.");
+				 "Notebook not specified: set notebookPathURI to the notebook, or "
+				 "source to its folder and entrypoint to its path in that folder.");
 	if ((rc = require_str(t, uri, key)))
 		return rc;
 	struct str base = py_basename(uri->u.str);

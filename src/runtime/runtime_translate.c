@@ -10,6 +10,7 @@
 #include "runtime/spec_keys.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/suggest.h"
 
 /* " ".join(shlex.quote(str(arg)) for arg in args) */
 static int command_line(struct translate_ctx *t, struct node *jcd)
@@ -114,6 +115,39 @@ static int add_tags(struct translate_ctx *t, struct node *payload, const char *c
 	return map_set(t->a, payload, camel, tags) ? diag_nomem(t->err) : 0;
 }
 
+/* Why a document has no type, when it shows: a job read as a runtime. */
+static const char *missing_type_hint(const struct node *runtime)
+{
+	const struct node *spec = map_get(runtime, "spec");
+	const struct node *kind = map_get(runtime, "kind");
+	if (kind && kind->kind == NODE_STR && !str_eq(kind->u.str, "runtime") &&
+	    suggest_distance(kind->u.str.ptr, kind->u.str.len, "job", 3, 1) <= 1)
+		return " (`kind` is not `job`: a job document has `kind: job`)";
+	bool job_like = spec && spec->kind == NODE_MAP &&
+			(map_get(spec, "infrastructure") || map_get(spec, "runtime"));
+	return job_like ? " (this looks like a job: a job document has `kind: job`)" : "";
+}
+
+/* " (did you mean 'python'?)" for a near miss of a type name. */
+static const char *type_suggestion(struct arena *a, const struct node *type)
+{
+	if (type->kind != NODE_STR)
+		return "";
+	struct suggestion s = {0};
+	size_t best = 0;
+	const struct runtime_type *rt;
+	for (size_t i = 0; (rt = runtime_type_at(i)); i++)
+		suggest_consider(&s, &best, type->u.str.ptr, type->u.str.len, rt->name);
+	if (!s.count)
+		return "";
+	struct buf b;
+	buf_init(&b, 0);
+	buf_printf(&b, " (did you mean '%s'?)", s.names[0]);
+	char *text = b.failed ? NULL : arena_strndup(a, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return text ? text : "";
+}
+
 static const struct runtime_type *find_type(struct translate_ctx *t, struct node *runtime)
 {
 	struct node *type = map_get(runtime, "type");
@@ -141,10 +175,15 @@ static const struct runtime_type *find_type(struct translate_ctx *t, struct node
 		buf_puts(&b, "None");
 	if (!runtime_type_names(&names))
 		diag_nomem(t->err);
-	else
+	else if (!type || type->kind == NODE_NULL)
 		diag_node(t->err, DSJ_EINPUT, type ? type : runtime, path, PY_NOT_IMPLEMENTED,
-			  "Runtime type: %.200s is not supported. Supported types: %s.",
-			  buf_cstr(&b), buf_cstr(&names));
+			  "the runtime has no `type`%s: add `type:` with one of %s (Runtime type: "
+			  "None is not supported).",
+			  missing_type_hint(runtime), buf_cstr(&names));
+	else
+		diag_node(t->err, DSJ_EINPUT, type, path, PY_NOT_IMPLEMENTED,
+			  "Runtime type: %.200s is not supported%s. Supported types: %s.",
+			  buf_cstr(&b), type_suggestion(t->a, type), buf_cstr(&names));
 	buf_free(&b);
 	buf_free(&names);
 	return NULL;
@@ -153,15 +192,32 @@ static const struct runtime_type *find_type(struct translate_ctx *t, struct node
 static int load_spec(struct translate_ctx *t, struct node *runtime)
 {
 	struct node *spec = map_get(runtime, "spec");
+	const struct node *outside = spec_key_outside(t->type, runtime);
+	if (outside && (!spec || spec->kind == NODE_NULL)) {
+		long i = map_find(runtime, "spec", 4);
+		if (i < 0)
+			return spec_fail(t, outside, NULL, PY_TYPE_ERROR,
+					 "the runtime has no `spec:`, and %s (line %u) is one of its "
+					 "keys: put the spec's keys under `spec:`, indented",
+					 outside->u.str.ptr, outside->line);
+		return spec_fail(t, outside, NULL, PY_TYPE_ERROR,
+				 "`spec` must be a mapping, and %s (line %u) is one of its keys: "
+				 "check the indentation of the lines below line %u",
+				 outside->u.str.ptr, outside->line, runtime->u.map.items[i].key->line);
+	}
 	if (!spec || spec->kind == NODE_NULL) {
 		spec = node_new(t->a, NODE_MAP, runtime->line, runtime->col);
 		if (!spec)
 			return diag_nomem(t->err);
 	}
 	t->spec = spec;
-	if (spec->kind != NODE_MAP)
-		return spec_fail(t, spec, NULL, PY_TYPE_ERROR, "expected a mapping, got %s",
-				 describe_value(t->a, spec));
+	if (spec->kind != NODE_MAP) {
+		long i = map_find(runtime, "spec", 4);
+		return spec_fail(t, spec, NULL, PY_TYPE_ERROR,
+				 "`spec` must be a mapping, got %s; check the indentation of the "
+				 "lines below line %u",
+				 describe_value(t->a, spec), runtime->u.map.items[i].key->line);
+	}
 	return 0;
 }
 

@@ -45,7 +45,7 @@ const char *spec_key_nth(const struct runtime_type *type, size_t i)
 	return NULL;
 }
 
-static bool known_n(const struct runtime_type *type, struct str key)
+bool spec_key_known_str(const struct runtime_type *type, struct str key)
 {
 	const char *name;
 	for (size_t i = 0; (name = spec_key_nth(type, i)); i++)
@@ -56,7 +56,18 @@ static bool known_n(const struct runtime_type *type, struct str key)
 
 bool spec_key_known(const struct runtime_type *type, const char *key)
 {
-	return known_n(type, (struct str){key, strlen(key)});
+	return spec_key_known_str(type, (struct str){key, strlen(key)});
+}
+
+const struct node *spec_key_outside(const struct runtime_type *type, const struct node *doc)
+{
+	for (size_t i = 0; doc && doc->kind == NODE_MAP && i < doc->u.map.count; i++) {
+		const struct node *k = doc->u.map.items[i].key;
+		if (k->kind == NODE_STR && !str_eq(k->u.str, "kind") && !str_eq(k->u.str, "type") &&
+		    !str_eq(k->u.str, "spec") && spec_key_known_str(type, k->u.str))
+			return k;
+	}
+	return NULL;
 }
 
 const struct spec_section *spec_section_of(const struct runtime_type *type, const char *key,
@@ -87,7 +98,7 @@ static const char *type_nth(const void *data, size_t i)
 
 static bool type_has(const void *data, struct str key)
 {
-	return known_n(data, key);
+	return spec_key_known_str(data, key);
 }
 
 static const char *section_nth(const void *data, size_t i)
@@ -101,12 +112,12 @@ static bool other_types(struct str key, const void *ctx, struct buf *out)
 	const struct runtime_type *self = ctx, *rt;
 	size_t n = 0, total = 0;
 	for (size_t i = 0; (rt = runtime_type_at(i)); i++)
-		total += rt != self && known_n(rt, key);
+		total += rt != self && spec_key_known_str(rt, key);
 	if (!total)
 		return false;
 	buf_puts(out, "a key of ");
 	for (size_t i = 0; (rt = runtime_type_at(i)); i++)
-		if (rt != self && known_n(rt, key)) {
+		if (rt != self && spec_key_known_str(rt, key)) {
 			n++;
 			buf_printf(out, "%s%s",
 				   n == 1	? ""
@@ -145,6 +156,15 @@ static bool elsewhere(struct str key, const void *ctx, struct buf *out)
 	return false;
 }
 
+/* A spec key beside `spec` instead of under it: its indentation. */
+static bool belongs_in_spec(struct str key, const void *ctx, struct buf *out)
+{
+	if (!spec_key_known_str(ctx, key))
+		return false;
+	buf_puts(out, "a key of the spec: indent it under `spec:`; ADS ignores it here");
+	return true;
+}
+
 static void check_env_items(struct translate_ctx *t, const char *path)
 {
 	const struct node *env = map_get(t->spec, "env");
@@ -166,7 +186,7 @@ void spec_keys_check(struct translate_ctx *t, const struct node *runtime)
 	snprintf(path, sizeof(path), "%.*s", t->prefix[0] ? (int)strlen(t->prefix) - 1 : 0,
 		 t->prefix);
 	struct key_set doc = key_set_names(runtime_doc_keys);
-	unknown_keys_warn(t->opts, runtime, path, &doc, NULL, NULL);
+	unknown_keys_warn(t->opts, runtime, path, &doc, belongs_in_spec, t->type);
 	snprintf(path, sizeof(path), "%sspec", t->prefix);
 	struct key_set spec = {.nth = type_nth, .has = type_has, .data = t->type};
 	unknown_keys_warn(t->opts, t->spec, path, &spec, elsewhere, t->type);

@@ -10,6 +10,10 @@
  * a name may repeat), NULL past the last. */
 const char *spec_key_nth(const struct runtime_type *type, size_t i);
 bool spec_key_known(const struct runtime_type *type, const char *key);
+bool spec_key_known_str(const struct runtime_type *type, struct str key);
+/* The first key of mapping `doc` beside its `spec` that belongs in the spec of
+ * `type` (a sign of bad indentation), or NULL. */
+const struct node *spec_key_outside(const struct runtime_type *type, const struct node *doc);
 /* The nested mapping `key` of `type` (conda, git...), or NULL. */
 const struct spec_section *spec_section_of(const struct runtime_type *type, const char *key,
 					   size_t len);

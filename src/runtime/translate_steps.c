@@ -249,8 +249,8 @@ static int conda_custom(struct translate_ctx *t, const struct node *conda)
 	} else {
 		return spec_fail(
 			t, region ? region : conda, "conda.region", PY_ATTRIBUTE_ERROR,
-			"Unable to determine the region for the custom conda pack. Specify "
-			"the region using with_custom_conda(uri, region).");
+			"Unable to determine the region for the custom conda pack: add `region` "
+			"to the conda mapping, or pass --region.");
 	}
 	struct str path = url.path;
 	while (path.len && path.ptr[0] == '/') {

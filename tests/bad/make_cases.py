@@ -450,6 +450,26 @@ def unknown_keys():
     case("warn-key-validate", "validate", runtime("python", py + "  maximumRuntimeInMinute: 5\n"))
 
 
+def structure():
+    """Structure mistakes, said in YAML terms: a spec that is not a mapping or
+    whose keys sit beside it, a missing type, a job read as a runtime."""
+    py = "kind: runtime\ntype: python\n"
+    case("struct-spec-null-keys-below", "translate", py + "spec:\nentrypoint: a.py\n")
+    case("struct-no-spec-keys-beside", "translate", py + "entrypoint: a.py\n")
+    case("struct-spec-key-beside", "translate", py + "spec:\n  entrypoint: a.py\nargs: [1]\n")
+    case("struct-type-case", "translate", "kind: runtime\ntype: Python\nspec: {}\n")
+    case("struct-kind-jobs", "translate", JOB.replace("{extra}", "").replace("kind: job", "kind: jobs", 1))
+    case("struct-runtime-for-job", "translate --format oci-cli", py + "spec:\n  entrypoint: a.py\n")
+    case("struct-job-spec-null", "translate", "kind: job\nspec:\nname: x\ninfrastructure: {}\n")
+    case("struct-job-spec-key-beside", "translate", JOB.replace("{extra}", "") + "name: other\n")
+    case("struct-infra-key-in-job-spec", "translate",
+         JOB.replace("{extra}", "").replace("  name: my-job\n", "  name: my-job\n  shapeName: VM.Standard2.1\n"))
+    case("struct-infra-key-beside-spec", "translate",
+         JOB.replace("{extra}", "").replace("    type: dataScienceJob\n",
+                                             "    type: dataScienceJob\n    subnetId: ocid1.subnet.oc1..s\n"))
+    case("struct-extract-yaml", "extract", py + "spec:\n  entrypoint: a.py\n")
+
+
 def files():
     ok = runtime("python", "  entrypoint: a.py\n")
     case("file-missing", "translate", input="cases/file-missing/does-not-exist.yaml")
@@ -542,6 +562,7 @@ def main():
     limits()
     warnings()
     unknown_keys()
+    structure()
     files()
     usage()
     os.makedirs(CASES, exist_ok=True)
