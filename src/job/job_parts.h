@@ -37,8 +37,14 @@ int job_infra_config(struct job_ctx *j, const struct node *spec, struct node **o
 /* jobLogConfigurationDetails, or NULL when no log is set. */
 int job_log_config(struct job_ctx *j, const struct node *spec, struct node **out);
 
-/* Checks that only validate makes: the OCI service limits (job_limits.c). */
-void job_check_limits(struct job_ctx *j, const struct node *body);
+/* The OCI service limits on the assembled body (job_limits.c): errors, and
+ * warnings for what the API may reject; located at the job spec / the
+ * standardized infrastructure spec's nodes. */
+int job_check_limits(struct job_ctx *j, const struct node *body, const struct node *spec,
+		     const struct node *ispec);
+/* What the API needs that ADS does not check (job_api_needs.c): a shapeName,
+ * OCIDs for the ids (not the documentation's <placeholders>): warnings. */
+void job_check_api_needs(struct job_ctx *j, const struct node *ispec);
 
 /* spec.storageMount -> jobStorageMountConfigurationDetailsList (job_storage.c);
  * *list stays NULL when there are none. */

@@ -282,6 +282,8 @@ int job_translate(struct job_ctx *j, struct node *doc, struct node **answer)
 			     "under spec.infrastructure");
 	job_keys_check(j, doc);
 	int rc = split_document(j, doc, &p);
+	if (p.ispec) /* warnings only: whatever fails later */
+		job_check_api_needs(j, p.ispec);
 	rc = rc ? rc : translate_runtime(j, p.runtime, &payload);
 	if (!rc)
 		rc = job_display_name(j, map_get(p.spec, "name"), p.runtime,
@@ -290,8 +292,8 @@ int job_translate(struct job_ctx *j, struct node *doc, struct node **answer)
 	rc = rc ? rc : assemble(j, &f, &body);
 	rc = rc ? rc : tags(j, p.ispec, payload, "freeformTags", body);
 	rc = rc ? rc : tags(j, p.ispec, payload, "definedTags", body);
-	if (!rc && j->report)
-		job_check_limits(j, body);
+	if (!rc)
+		rc = job_check_limits(j, body, p.spec, p.ispec);
 	if (rc || j->problems)
 		return rc ? rc : DSJ_EINPUT;
 	return make_answer(j, body, payload, answer);

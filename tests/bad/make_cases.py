@@ -470,6 +470,37 @@ def structure():
     case("struct-extract-yaml", "extract", py + "spec:\n  entrypoint: a.py\n")
 
 
+def api_needs():
+    """What the API needs that ADS does not check: the OCI limits (errors, in
+    translate as in validate) and shapes and OCIDs (warnings)."""
+    base = JOB.replace("{extra}", "")
+    def job(old, new):
+        assert old in base, old
+        return base.replace(old, new, 1)
+    name = "  name: my-job\n"
+    for command in ("translate", "validate"):
+        case("api-%s-name-256" % command, command, job(name, "  name: %s\n" % ("n" * 256)))
+        case("api-%s-block-storage-20" % command, command,
+             job("blockStorageSize: 50", "blockStorageSize: 20"))
+    case("api-block-storage-10241", "translate", job("blockStorageSize: 50", "blockStorageSize: 10241"))
+    case("api-ocpus-200", "translate", job("{ocpus: 1, memoryInGBs: 16}", "{ocpus: 200, memoryInGBs: 800}"))
+    case("api-memory-2000", "translate", job("{ocpus: 1, memoryInGBs: 16}", "{ocpus: 64, memoryInGBs: 2000}"))
+    case("api-memory-per-ocpu", "translate", job("{ocpus: 1, memoryInGBs: 16}", "{ocpus: 1, memoryInGBs: 128}"))
+    case("api-no-shape", "translate", job("      shapeName: VM.Standard.E4.Flex\n", "")
+         .replace("      shapeConfigDetails: {ocpus: 1, memoryInGBs: 16}\n", ""))
+    case("api-placeholder-compartment", "translate",
+         job("compartmentId: ocid1.compartment.oc1..c", "compartmentId: <compartment_ocid>"))
+    case("api-placeholder-template", "validate",
+         job("projectId: ocid1.datascienceproject.oc1..p", "projectId: '{{ project_id }}'"))
+    case("api-not-an-ocid", "translate", job("      blockStorageSize: 50\n",
+                                            "      blockStorageSize: 50\n      subnetId: my-subnet\n"))
+    case("api-wrong-ocid-type", "translate",
+         job("projectId: ocid1.datascienceproject.oc1..p", "projectId: ocid1.compartment.oc1..p"))
+    case("api-log-placeholders", "translate", job("      blockStorageSize: 50\n",
+                                                 "      blockStorageSize: 50\n      logId: <log_ocid>\n"
+                                                 "      logGroupId: <log_group_ocid>\n"))
+
+
 def files():
     ok = runtime("python", "  entrypoint: a.py\n")
     case("file-missing", "translate", input="cases/file-missing/does-not-exist.yaml")
@@ -563,6 +594,7 @@ def main():
     warnings()
     unknown_keys()
     structure()
+    api_needs()
     files()
     usage()
     os.makedirs(CASES, exist_ok=True)

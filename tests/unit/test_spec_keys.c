@@ -25,6 +25,8 @@ struct seen {
 static void collect(const struct dsj_error *w, void *ctx)
 {
 	struct seen *s = ctx;
+	if (strncmp(w->message, "unknown key", 11) != 0)
+		return; /* a job without a shape, say: not this test's */
 	if (s->count++ == 0)
 		snprintf(s->message, sizeof(s->message), "%s", w->message);
 }
