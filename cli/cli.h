@@ -21,7 +21,15 @@ struct cli {
 	int quiet;	      /* validate --quiet: no warnings, no summary */
 	const char *current;  /* the file being converted, for warnings */
 	size_t warnings;      /* warnings reported for `current` */
+	struct pending *pending; /* its problems and warnings, to print sorted */
+	size_t npending, cap;
 };
+
+/* pending.c */
+/* Holds a problem (or a warning) of c->current until pending_flush prints
+ * them all in the order of their place in the file. */
+void pending_add(struct cli *c, const struct dsj_error *e, int warning);
+void pending_flush(struct cli *c);
 
 /* usage.c */
 /* The help of `command` (NULL: of dsjob itself), then the limit options'. */

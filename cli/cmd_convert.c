@@ -45,8 +45,10 @@ static int convert(struct cli *c)
 			 ? dsj_translate(&out, &out_len, &artifact, input, len, &c->opts, &err)
 			 : dsj_extract(&out, &out_len, input, len, &c->opts, &err);
 	free(input);
+	if (rc)
+		pending_add(c, &err, 0);
+	pending_flush(c);
 	if (rc) {
-		report(file, &err);
 		dsj_free(artifact);
 		return EXIT_PROBLEM;
 	}

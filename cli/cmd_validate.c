@@ -8,13 +8,13 @@
 
 #include "cli.h"
 
-static void report_problem(const struct dsj_error *err, void *file)
+static void report_problem(const struct dsj_error *err, void *cli)
 {
-	report(file, err);
+	pending_add(cli, err, 0);
 }
 
 /* Validates one file; returns its problems (errors, and warnings with --strict). */
-static size_t validate_file(struct cli *c, char *file)
+static size_t validate_file(struct cli *c, const char *file)
 {
 	char *input = NULL, why[256];
 	size_t len = 0;
@@ -25,7 +25,8 @@ static size_t validate_file(struct cli *c, char *file)
 		return 1;
 	}
 	size_t problems = 0;
-	int rc = dsj_validate(&problems, input, len, &c->opts, report_problem, file);
+	int rc = dsj_validate(&problems, input, len, &c->opts, report_problem, c);
+	pending_flush(c);
 	if (rc == DSJ_ENOMEM) /* the other failures were reported */
 		fprintf(stderr, "dsjob: %s\n", dsj_strerror(rc));
 	if (rc)

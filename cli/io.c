@@ -139,10 +139,6 @@ void report_warning(const struct dsj_error *w, void *cli)
 {
 	struct cli *c = cli;
 	c->warnings++;
-	if (c->quiet && !c->strict)
-		return;
-	struct dsj_error copy = *w;
-	snprintf(copy.message, sizeof(copy.message), "%s: %s", c->strict ? "error" : "warning",
-		 w->message);
-	report(c->current, &copy);
+	if (!c->quiet || c->strict)
+		pending_add(c, w, 1);
 }

@@ -293,10 +293,13 @@ static int validate_in_session(struct session *s, struct validate_sink *sink)
 {
 	struct node *root = NULL, *answer = NULL;
 	int rc = read_yaml(s, &root);
-	if (rc || !is_job_document(root))
-		return rc ? rc
-			  : runtime_translate(&answer, root, &s->arena, &s->opts, &s->limits, "",
-					      s->err);
+	if (rc)
+		return rc;
+	if (!is_job_document(root)) {
+		size_t problems = 0;
+		return runtime_validate(root, &s->arena, &s->opts, &s->limits, "", count_and_pass,
+					sink, &problems);
+	}
 	struct job_ctx j;
 	job_ctx_init(&j, s);
 	j.report = count_and_pass;

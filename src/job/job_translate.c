@@ -241,10 +241,12 @@ static int translate_runtime(struct job_ctx *j, struct node *runtime, struct nod
 			*j->err = e;
 		return rc;
 	}
-	j->problems++;
-	j->report(&e, j->report_ctx);
+	/* validate: every problem of the runtime, its warnings given once */
+	struct dsj_options quiet = *j->opts;
+	quiet.warn = NULL;
 	*payload = NULL;
-	return 0;
+	return runtime_validate(runtime, j->a, &quiet, j->limits, "spec.runtime.", j->report,
+				j->report_ctx, &j->problems);
 }
 
 static int infrastructure_fields(struct job_ctx *j, struct job_parts *p, struct node *payload,

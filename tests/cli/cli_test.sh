@@ -155,6 +155,14 @@ for key in spec.name spec.runtime.spec.conda.slug spec.infrastructure.spec.shape
 done
 run "validate good job" 0 "$dsjob" validate "$examples/job.yaml" &&
   expect_err_re "validate good job (summary only)" '^0 problems in 0 files \(1 checked\)$'
+# a runtime: every problem, not only the first, in the order of the file
+run "validate bad runtime" 1 "$dsjob" validate "$here/cases/bad_runtime.yaml"
+lines=$(printf '%s\n' "$err" | grep -E 'bad_runtime.yaml:[0-9]+:' | sed -E 's/.*bad_runtime.yaml:([0-9]+):.*/\1/' | tr '\n' ' ')
+[ "$lines" = "4 5 6 7 8 " ] && ok || fail "validate reports every runtime problem, sorted" "$err"
+expect_err_re "validate runtime summary" $'\n5 problems in 1 file \\(1 checked\\)$'
+run "translate bad runtime" 1 "$dsjob" translate "$here/cases/bad_runtime.yaml" &&
+  expect_err_re "translate gives the first" 'bad_runtime.yaml:4:32: spec.conda.slug: ' &&
+  { [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && ok || fail "translate gives one" "$err"; }
 run "validate --quiet" 0 "$dsjob" validate --quiet "$examples/job.yaml" && expect_err_re "validate --quiet" '^$'
 run "validate two files" 1 "$dsjob" validate "$examples/job.yaml" "$here/cases/bad_job.yaml" &&
   expect_err_re "validate summary" $'\n[0-9]+ problems in 1 file \\(2 checked\\)$'
