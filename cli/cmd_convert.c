@@ -26,6 +26,19 @@ static void artifact_note(const char *artifact)
 				"create-job-artifact' as ADS would\n");
 }
 
+/* --explain: the same translation, each field with where it comes from. */
+static void explain(struct cli *c, const char *input, size_t len)
+{
+	struct dsj_options quiet = c->opts;
+	quiet.warn = NULL; /* given once, by the translation itself */
+	char *text = NULL;
+	size_t text_len = 0;
+	struct dsj_error err;
+	if (dsj_explain(&text, &text_len, input, len, &quiet, &err) == 0)
+		fwrite(text, 1, text_len, stderr);
+	dsj_free(text);
+}
+
 static int convert(struct cli *c)
 {
 	const char *file = c->file ? c->file : "-";
@@ -44,6 +57,8 @@ static int convert(struct cli *c)
 	int rc = strcmp(c->command, "translate") == 0
 			 ? dsj_translate(&out, &out_len, &artifact, input, len, &c->opts, &err)
 			 : dsj_extract(&out, &out_len, input, len, &c->opts, &err);
+	if (!rc && c->explain)
+		explain(c, input, len);
 	free(input);
 	if (rc)
 		pending_add(c, &err, 0);

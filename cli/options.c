@@ -120,6 +120,10 @@ int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfile
 			c->strict = 1;
 			continue;
 		}
+		if (strcmp(a, "--explain") == 0 && strcmp(c->command, "translate") == 0) {
+			c->explain = 1;
+			continue;
+		}
 		if (strcmp(a, "--quiet") == 0 && strcmp(c->command, "validate") == 0) {
 			c->quiet = 1;
 			continue;

@@ -37,10 +37,10 @@ static void print_limits_help(FILE *f)
 
 static const char usage_main[] =
 	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
-	"                       [-o FILE] [LIMITS] [FILE|-]\n"
+	"                       [--strict] [--explain] [-o FILE] [LIMITS] [FILE|-]\n"
 	"       dsjob extract   [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
-	"       dsjob validate  [--region R] [LIMITS] FILE...\n"
+	"       dsjob validate  [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
 	"       dsjob --jsonl   [LIMITS]  (batch: one JSON request per line on stdin)\n"
 	"       dsjob --version | --help\n"
 	"\n"
@@ -50,7 +50,7 @@ static const char usage_main[] =
 
 static const char usage_translate[] =
 	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
-	"                       [-o FILE] [LIMITS] [FILE|-]\n"
+	"                       [--strict] [--explain] [-o FILE] [LIMITS] [FILE|-]\n"
 	"\n"
 	"Reads a job YAML (kind: job) and prints the CreateJob request ADS would send,\n"
 	"or a runtime YAML and prints its payload: jobConfigurationDetails, freeformTags,\n"
@@ -61,8 +61,15 @@ static const char usage_translate[] =
 	"                   the JSON 'oci data-science job create --from-json file://F' takes\n"
 	"                   and names the artifact to upload on stderr\n"
 	"  --output FORMAT  json (default) or yaml\n"
+	"  --strict         every warning is an error: exit status 1, nothing written\n"
+	"  --explain        also print on stderr where each field comes from (a spec key\n"
+	"                   and its LINE:COL, or the rule that made it)\n"
 	"  -o FILE          write to FILE (atomically) instead of stdout\n"
 	"  FILE             the YAML file; '-' or nothing reads stdin\n"
+	"\n"
+	"Keys ADS does not read (a misspelling, another runtime type's key) are warnings\n"
+	"naming the key and the likely fix, as are ids that are not OCIDs and a job\n"
+	"without a shape.\n"
 	"\n"
 	"Where the OCI API would reject the payload (environment variables over 20,000\n"
 	"characters in all, arguments over 4,000) it is an error; a variable the service\n"
@@ -84,13 +91,16 @@ static const char usage_extract[] =
 	"  FILE             the JSON file; '-' or nothing reads stdin\n";
 
 static const char usage_validate[] =
-	"usage: dsjob validate [--region R] [LIMITS] FILE...\n"
+	"usage: dsjob validate [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
 	"\n"
-	"Checks job and runtime YAML files and prints every problem found, each as\n"
-	"FILE:LINE:COL: KEY: MESSAGE (job files: also the OCI limits and the Flex rule).\n"
+	"Checks job and runtime YAML files and prints every problem and warning found,\n"
+	"in the order of the file, each as FILE:LINE:COL: KEY: MESSAGE (the checks of\n"
+	"translate, the OCI limits included), then 'N problems in M files'.\n"
 	"Exit status 0 when all are valid, 1 otherwise.\n"
 	"\n"
-	"  --region R       region to assume for custom conda packs without one\n";
+	"  --region R       region to assume for custom conda packs without one\n"
+	"  --strict         every warning is a problem\n"
+	"  --quiet          no warnings and no summary line: the problems only\n";
 
 void print_usage(FILE *f, const char *command)
 {

@@ -177,6 +177,17 @@ DSJ_API int dsj_extract(char **out, size_t *out_len, const char *input, size_t i
 			const struct dsj_options *opts, struct dsj_error *err);
 
 /*
+ * Explains dsj_translate's answer for the same input and options: one line per
+ * environment variable, the argument string, the artifact and each body field,
+ * "FIELD = VALUE ← SOURCE", where SOURCE is the spec key that gave the value
+ * and its LINE:COL, or the rule that made it ("ME_STANDALONE: ADS's default
+ * without a subnet"). Fails as dsj_translate fails. On success *out holds the
+ * UTF-8 text (the caller frees it with dsj_free; out_len may be NULL).
+ */
+DSJ_API int dsj_explain(char **out, size_t *out_len, const char *input, size_t input_len,
+			const struct dsj_options *opts, struct dsj_error *err);
+
+/*
  * Checks a runtime or job YAML and passes every problem it finds to `report`
  * (job-level checks go on after a problem, including the OCI service limits;
  * the runtime contributes its first problem). *problems receives their count.

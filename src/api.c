@@ -9,6 +9,7 @@
 #include "doc/json.h"
 #include "doc/yaml_reader.h"
 #include "doc/yaml_writer.h"
+#include "explain/explain.h"
 #include "dsjob.h"
 #include "job/job.h"
 #include "runtime/convert.h"
@@ -225,10 +226,14 @@ static const char *artifact_source(const struct node *payload)
 	return node_is_str(src) && src->u.str.len ? src->u.str.ptr : NULL;
 }
 
-static int translate_in_session(struct session *s, struct node **payload, const char **source)
+/* *doc (may be NULL) receives the YAML tree the payload's nodes point into. */
+static int translate_in_session(struct session *s, struct node **payload, const char **source,
+				struct node **doc)
 {
 	struct node *root = NULL;
 	int rc = read_yaml(s, &root);
+	if (doc)
+		*doc = root;
 	if (rc)
 		return rc;
 	if (s->opts.level == DSJ_LEVEL_RUNTIME ||
@@ -259,7 +264,7 @@ int dsj_translate(char **out, size_t *out_len, char **artifact, const char *inpu
 	const char *source = NULL;
 	int rc = session_begin(&s, opts, err, input, input_len, TEXTPOS_YAML);
 	if (!rc)
-		rc = translate_in_session(&s, &payload, &source);
+		rc = translate_in_session(&s, &payload, &source, NULL);
 	if (!rc)
 		rc = write_output(&s, payload, out, out_len);
 	if (!rc && artifact && source && !(*artifact = strdup(source)))
@@ -268,6 +273,29 @@ int dsj_translate(char **out, size_t *out_len, char **artifact, const char *inpu
 		free(*out);
 		*out = NULL;
 	}
+	return session_end(&s, rc);
+}
+
+int dsj_explain(char **out, size_t *out_len, const char *input, size_t input_len,
+		const struct dsj_options *opts, struct dsj_error *err)
+{
+	if (!out)
+		return null_out(err, "out");
+	*out = NULL;
+	struct session s;
+	struct node *payload = NULL, *root = NULL;
+	const char *source = NULL;
+	int rc = session_begin(&s, opts, err, input, input_len, TEXTPOS_YAML);
+	s.opts.job_form = DSJ_JOB_FORM_API; /* the fields are explained in the API's form */
+	if (!rc)
+		rc = translate_in_session(&s, &payload, &source, &root);
+	struct buf b;
+	buf_init(&b, 0);
+	if (!rc && !explain_answer(&b, &s.arena, root, payload))
+		rc = diag_nomem(s.err);
+	if (!rc && !(*out = buf_detach(&b, out_len)))
+		rc = diag_nomem(s.err);
+	buf_free(&b);
 	return session_end(&s, rc);
 }
 

@@ -167,6 +167,19 @@ run "validate --quiet" 0 "$dsjob" validate --quiet "$examples/job.yaml" && expec
 run "validate two files" 1 "$dsjob" validate "$examples/job.yaml" "$here/cases/bad_job.yaml" &&
   expect_err_re "validate summary" $'\n[0-9]+ problems in 1 file \\(2 checked\\)$'
 
+# --- translate --explain: the payload unchanged, every field explained on stderr
+"$dsjob" translate "$examples/job.yaml" >"$work/plain.json" 2>/dev/null
+run "explain" 0 "$dsjob" translate --explain "$examples/job.yaml" &&
+  { [ "$out" == "$(cat "$work/plain.json")" ] && ok || fail "explain keeps the payload" "$out"; }
+for name in CONDA_ENV_SLUG CODE_ENTRYPOINT JOB_RUN_ENTRYPOINT DATASET; do
+  [[ "$err" == *"environmentVariables.$name = "*" ← "* ]] && ok || fail "explain $name" "$err"
+done
+[[ "$err" == *'jobInfrastructureType = "STANDALONE" ← spec.infrastructure.spec.subnetId at '* ]] &&
+  ok || fail "explain STANDALONE" "$err"
+[[ "$err" == *'JOB_RUN_ENTRYPOINT = "driver_python.py" ← spec.runtime.type python at '* ]] &&
+  ok || fail "explain the driver" "$err"
+[ "$(printf '%s\n' "$err" | grep -vc ' ← ')" -eq 0 ] && ok || fail "explain: every line has a source" "$err"
+
 # --- job extract and the round trip job -> body -> job -> body
 "$dsjob" translate "$examples/job.yaml" | sed -n '/^  "body": {/,/^  },$/p' | sed -e '1s/.*/{/' -e '$s/.*/}/' >"$work/body.json"
 run "job extract" 0 "$dsjob" extract --artifact train.py "$work/body.json" &&
