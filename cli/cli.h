@@ -55,5 +55,6 @@ int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfile
 int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_validate(struct cli *c, int argc, char **argv);
 int cmd_batch(struct cli *c, int argc, char **argv);
+int cmd_diff(struct cli *c, int argc, char **argv);
 
 #endif

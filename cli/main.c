@@ -13,6 +13,7 @@ static const struct command {
 	{"translate", cmd_convert},
 	{"extract", cmd_convert},
 	{"validate", cmd_validate},
+	{"diff", cmd_diff},
 	{"--jsonl", cmd_batch},
 };
 

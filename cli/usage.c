@@ -41,6 +41,7 @@ static const char usage_main[] =
 	"       dsjob extract   [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
 	"       dsjob validate  [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
+	"       dsjob diff      [--region R] [LIMITS] FILE JOB.json\n"
 	"       dsjob --jsonl   [LIMITS]  (batch: one JSON request per line on stdin)\n"
 	"       dsjob --version | --help\n"
 	"\n"
@@ -102,6 +103,17 @@ static const char usage_validate[] =
 	"  --strict         every warning is a problem\n"
 	"  --quiet          no warnings and no summary line: the problems only\n";
 
+static const char usage_diff[] =
+	"usage: dsjob diff [--region R] [LIMITS] FILE JOB.json\n"
+	"\n"
+	"Shows what creating the job YAML in FILE would change compared with the\n"
+	"existing job in JOB.json (as 'oci data-science job get' prints it, or the Job\n"
+	"object alone), field by field: '~ PATH: OLD -> NEW', '+ PATH: NEW' (new),\n"
+	"'- PATH: OLD' (gone). Exit status 0 when nothing would change, 1 when\n"
+	"something would, 2 on a problem.\n"
+	"\n"
+	"  --region R       region of the custom conda pack when its spec has none\n";
+
 void print_usage(FILE *f, const char *command)
 {
 	if (!command)
@@ -110,6 +122,8 @@ void print_usage(FILE *f, const char *command)
 		fputs(usage_translate, f);
 	else if (strcmp(command, "extract") == 0)
 		fputs(usage_extract, f);
+	else if (strcmp(command, "diff") == 0)
+		fputs(usage_diff, f);
 	else
 		fputs(usage_validate, f);
 	print_limits_help(f);

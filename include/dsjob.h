@@ -188,6 +188,21 @@ DSJ_API int dsj_explain(char **out, size_t *out_len, const char *input, size_t i
 			const struct dsj_options *opts, struct dsj_error *err);
 
 /*
+ * What applying a translated job to an existing one would change: `created`
+ * is dsj_translate's answer for a job ({"body", "artifact"} JSON, or the body
+ * alone), `existing` the job as GetJob returns it (the Job object, or
+ * {"data": ...} as `oci data-science job get` prints it). *out receives one
+ * line per difference over the fields of a CreateJob body, "~ PATH: OLD -> NEW",
+ * "+ PATH: NEW" or "- PATH: OLD", and *changes their count (0: nothing would
+ * change). The caller frees *out with dsj_free (out_len may be NULL).
+ * DSJ_EINPUT when either text is not JSON or `existing` is not a job, the
+ * error located in that text and its path "created" or "existing".
+ */
+DSJ_API int dsj_job_diff(char **out, size_t *out_len, size_t *changes, const char *created,
+			 size_t created_len, const char *existing, size_t existing_len,
+			 struct dsj_error *err);
+
+/*
  * Checks a runtime or job YAML and passes every problem it finds to `report`
  * (job-level checks go on after a problem, including the OCI service limits;
  * the runtime contributes its first problem). *problems receives their count.

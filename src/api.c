@@ -9,6 +9,7 @@
 #include "doc/json.h"
 #include "doc/yaml_reader.h"
 #include "doc/yaml_writer.h"
+#include "diff/job_diff.h"
 #include "explain/explain.h"
 #include "dsjob.h"
 #include "job/job.h"
@@ -371,6 +372,53 @@ static bool has_infrastructure(const struct node *job)
 	return job && job->kind == NODE_MAP &&
 	       (map_get(job, "jobInfrastructureConfigurationDetails") || map_get(job, "projectId"));
 }
+
+/* One of dsj_job_diff's inputs, parsed; `what` names it in errors. */
+static int diff_input(struct session *s, const char *text, size_t len, const char *what,
+		      struct node **out)
+{
+	s->input = text;
+	s->input_len = len;
+	int rc = json_read(out, text, len, &s->arena, &s->limits, 0, s->err);
+	if (!rc && (*out)->kind != NODE_MAP)
+		rc = diag_node(s->err, DSJ_EINPUT, *out, NULL, PY_VALUE_ERROR,
+			       "expected a JSON object, got %s", node_type_name(*out));
+	if (rc && s->err->path[0] == '\0')
+		snprintf(s->err->path, sizeof(s->err->path), "%s", what);
+	return rc;
+}
+
+int dsj_job_diff(char **out, size_t *out_len, size_t *changes, const char *created,
+		 size_t created_len, const char *existing, size_t existing_len,
+		 struct dsj_error *err)
+{
+	if (!out || !changes)
+		return null_out(err, out ? "changes" : "out");
+	*out = NULL;
+	*changes = 0;
+	struct session s;
+	struct node *body = NULL, *job = NULL;
+	int rc = session_begin(&s, NULL, err, created, created_len, TEXTPOS_JSON);
+	if (!rc)
+		rc = diff_input(&s, created, created_len, "created", &body);
+	if (!rc)
+		rc = diff_input(&s, existing, existing_len, "existing", &job);
+	if (!rc && map_get(body, "body"))
+		body = map_get(body, "body");
+	if (!rc && !(job = unwrap_job(job), has_infrastructure(job)) &&
+	    !map_get(job, "jobConfigurationDetails"))
+		rc = diag_node(s.err, DSJ_EINPUT, job, "existing", PY_VALUE_ERROR,
+			       "not a job: expected GetJob's answer (the Job, or {\"data\": Job})");
+	struct buf b;
+	buf_init(&b, 0);
+	if (!rc && !job_diff(&b, body, job, changes))
+		rc = diag_nomem(s.err);
+	if (!rc && !(*out = buf_detach(&b, out_len)))
+		rc = diag_nomem(s.err);
+	buf_free(&b);
+	return session_end(&s, rc);
+}
+
 
 /* Job or runtime YAML, which extract is sometimes given by mistake. */
 static bool is_yaml_document(struct session *s)

@@ -180,6 +180,26 @@ done
   ok || fail "explain the driver" "$err"
 [ "$(printf '%s\n' "$err" | grep -vc ' ← ')" -eq 0 ] && ok || fail "explain: every line has a source" "$err"
 
+# --- diff FILE JOB.json: exit 0 the same, 1 different (a line per field), 2 trouble
+"$dsjob" translate "$examples/job.yaml" 2>/dev/null | python3 -c 'import json, sys; print(json.dumps({"data": json.load(sys.stdin)["body"]}))' >"$work/same.json"
+run "diff same" 0 "$dsjob" diff "$examples/job.yaml" "$work/same.json" && expect_empty_out "diff same (stdout)"
+python3 - "$work/same.json" "$work/changed.json" <<'PY'
+import json, sys
+job = json.load(open(sys.argv[1]))["data"]
+job.update(id="ocid1.datasciencejob.oc1..j", lifecycleState="ACTIVE", displayName="old")
+job["jobConfigurationDetails"]["environmentVariables"]["GONE"] = "1"
+job["jobInfrastructureConfigurationDetails"]["jobShapeConfigDetails"]["ocpus"] = 2
+job["definedTags"] = {"Oracle-Tags": {"CreatedBy": "someone"}}
+json.dump(job, open(sys.argv[2], "w"))
+PY
+run "diff changed" 1 "$dsjob" diff "$examples/job.yaml" "$work/changed.json" &&
+  expect_out "diff changed" '~ displayName: "old" -> "Training on mnist"
+- jobConfigurationDetails.environmentVariables.GONE: "1"'
+printf '{"data": ' >"$work/broken.json"
+run "diff bad job json" 2 "$dsjob" diff "$examples/job.yaml" "$work/broken.json" &&
+  expect_err_re "diff bad job json" 'broken.json:1:10: existing: '
+run "diff usage" 2 "$dsjob" diff "$examples/job.yaml"
+
 # --- job extract and the round trip job -> body -> job -> body
 "$dsjob" translate "$examples/job.yaml" | sed -n '/^  "body": {/,/^  },$/p' | sed -e '1s/.*/{/' -e '$s/.*/}/' >"$work/body.json"
 run "job extract" 0 "$dsjob" extract --artifact train.py "$work/body.json" &&
