@@ -51,28 +51,16 @@ static bool same(const struct node *a, const struct node *b)
 	return node_equal(a, b, false);
 }
 
-static void value(struct buf *out, const struct node *v)
-{
-	struct buf b;
-	buf_init(&b, 0);
-	struct dsj_error e = {0};
-	if (json_write(&b, v, 0, &e) || b.failed)
-		buf_puts(out, "?");
-	else
-		buf_append(out, b.data, b.len);
-	buf_free(&b);
-}
-
 static void line(struct differ *d, char sign, const char *path, const struct node *old,
 		 const struct node *new)
 {
 	buf_printf(d->out, "%c %s: ", sign, path);
 	if (old)
-		value(d->out, old);
+		json_brief(d->out, old, 0);
 	if (old && new)
 		buf_puts(d->out, " -> ");
 	if (new)
-		value(d->out, new);
+		json_brief(d->out, new, 0);
 	buf_putc(d->out, '\n');
 	d->changes++;
 }

@@ -80,20 +80,6 @@ struct explainer {
 	const char *runtime_path, *infra_path;
 };
 
-static void value_text(struct buf *out, const struct node *v)
-{
-	struct buf b;
-	buf_init(&b, 0);
-	struct dsj_error e = {0};
-	if (json_write(&b, v, 0, &e) || b.failed)
-		buf_puts(out, "?");
-	else if (b.len > 70)
-		buf_printf(out, "%.60s...", buf_cstr(&b));
-	else
-		buf_append(out, b.data, b.len);
-	buf_free(&b);
-}
-
 static const struct node *rule_base(const struct explainer *x, enum explain_base base,
 				    const char **prefix)
 {
@@ -187,7 +173,7 @@ static void explain_leaf(struct explainer *x, const char *path, const char *fiel
 			 const struct node *v, bool in_env)
 {
 	buf_printf(x->out, "%s = ", path);
-	value_text(x->out, v);
+	json_brief(x->out, v, 60);
 	const char *from = path_of(&x->ix, v);
 	if (from) {
 		buf_printf(x->out, " ← %s at %u:%u\n", from[0] ? from : "(the document)", v->line,
