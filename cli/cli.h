@@ -49,6 +49,7 @@ void report_warning(const struct dsj_error *w, void *cli);
 /* options.c */
 int usage_error(const char *fmt, const char *arg);
 int set_limit(struct cli *c, const char *a, const char *v);
+int set_ads_option(struct cli *c, const char *a, const char *v);
 int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfiles);
 
 /* The commands: argv[0] is the command's name. */

@@ -69,14 +69,17 @@ static int batch(const struct cli *c)
 	return status;
 }
 
-/* --jsonl takes the limit options only; argv[0] is "--jsonl". */
+/* --jsonl takes --ads and the limit options; argv[0] is "--jsonl". */
 int cmd_batch(struct cli *c, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i += 2) {
 		int rc = set_limit(c, argv[i], i + 1 < argc ? argv[i + 1] : NULL);
 		if (rc == 1)
-			return usage_error("--jsonl takes only the --max-* options, not '%s'",
-					   argv[i]);
+			rc = set_ads_option(c, argv[i], i + 1 < argc ? argv[i + 1] : NULL);
+		if (rc == 1)
+			return usage_error(
+				"--jsonl takes only --ads and the --max-* options, not '%s'",
+				argv[i]);
 		if (rc)
 			return rc;
 	}

@@ -27,7 +27,7 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)
 		return print_usage(stdout, NULL), 0;
 	if (strcmp(cmd, "--version") == 0)
-		return printf("dsjob %s\n", dsj_version()), 0;
+		return printf("dsjob %s (matches %s)\n", dsj_version(), DSJ_ADS_VERSIONS), 0;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(cmd, commands[i].name) == 0) {
 			c.command = cmd;

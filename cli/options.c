@@ -41,6 +41,25 @@ static int set_format(struct cli *c, const char *v)
 	return 0;
 }
 
+static int set_ads(struct cli *c, const char *v)
+{
+	enum dsj_ads ads;
+	if (dsj_ads_parse(&ads, v))
+		return usage_error("--ads takes 2.8 or 2.15, not '%s'", v);
+	c->opts.ads = ads;
+	return 0;
+}
+
+/* Returns 1 when `a` is not --ads, 0 when it was set, else EXIT_USAGE. */
+int set_ads_option(struct cli *c, const char *a, const char *v)
+{
+	if (strcmp(a, "--ads") != 0)
+		return 1;
+	if (!v)
+		return usage_error("%s needs a value", a);
+	return set_ads(c, v) ? EXIT_USAGE : 0;
+}
+
 /* The --max-* options: the field of struct dsj_limits each sets, and its range. */
 static size_t *limit_field(struct dsj_limits *l, const char *option, size_t *most)
 {
@@ -108,6 +127,8 @@ int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfile
 			return -1;
 		}
 		int limit = set_limit(c, a, v);
+		if (limit == 1)
+			limit = set_ads_option(c, a, v);
 		if (limit != 1) {
 			if (limit)
 				return limit;

@@ -4,6 +4,13 @@
 
 #include "cli.h"
 
+/* The ADS release every command can match. */
+#define ADS_HELP                                                                                   \
+	"  --ads VERSION    the ADS release to match: 2.8 (default, ADS 2.8.7) or 2.15\n"          \
+	"                   (ADS 2.15.2 on OCI SDK 2.182: native container config,\n"              \
+	"                   multi-node jobs); jobs made by ADS 2.8 extract as 2.8 read them\n"     \
+	"                   either way\n"
+
 /* "16777216 = 16 MiB" for a whole number of MiB, else the number. */
 static void print_bytes(FILE *f, size_t n)
 {
@@ -36,28 +43,30 @@ static void print_limits_help(FILE *f)
 }
 
 static const char usage_main[] =
-	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
+	"usage: dsjob translate [--ads V] [--region R] [--format api|oci-cli] [--output "
+	"json|yaml]\n"
 	"                       [--strict] [--explain] [-o FILE] [LIMITS] [FILE|-]\n"
-	"       dsjob extract   [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
+	"       dsjob extract   [--ads V] [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
-	"       dsjob validate  [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
-	"       dsjob diff      [--region R] [LIMITS] FILE JOB.json\n"
-	"       dsjob --jsonl   [LIMITS]  (batch: one JSON request per line on stdin)\n"
+	"       dsjob validate  [--ads V] [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
+	"       dsjob diff      [--ads V] [--region R] [LIMITS] FILE JOB.json\n"
+	"       dsjob --jsonl   [--ads V] [LIMITS]  (batch: one JSON request per line on stdin)\n"
 	"       dsjob --version | --help\n"
 	"\n"
 	"Converts Oracle ADS job YAML (kind: job) or runtime YAML to the OCI Data Science\n"
 	"CreateJob request (translate) and an OCI Job back to job or runtime YAML (extract).\n"
-	"Run 'dsjob COMMAND --help' for a command's options.\n";
+	"Run 'dsjob COMMAND --help' for a command's options.\n"
+	"Matches " DSJ_ADS_VERSIONS ".\n";
 
 static const char usage_translate[] =
-	"usage: dsjob translate [--region R] [--format api|oci-cli] [--output json|yaml]\n"
+	"usage: dsjob translate [--ads V] [--region R] [--format api|oci-cli] [--output "
+	"json|yaml]\n"
 	"                       [--strict] [--explain] [-o FILE] [LIMITS] [FILE|-]\n"
 	"\n"
 	"Reads a job YAML (kind: job) and prints the CreateJob request ADS would send,\n"
 	"or a runtime YAML and prints its payload: jobConfigurationDetails, freeformTags,\n"
 	"definedTags and the artifact to upload.\n"
-	"\n"
-	"  --region R       region of the custom conda pack when its spec has none\n"
+	"\n" ADS_HELP "  --region R       region of the custom conda pack when its spec has none\n"
 	"  --format FORM    job: api (default) prints {\"body\", \"artifact\"}; oci-cli prints\n"
 	"                   the JSON 'oci data-science job create --from-json file://F' takes\n"
 	"                   and names the artifact to upload on stderr\n"
@@ -78,13 +87,15 @@ static const char usage_translate[] =
 	"0.\n";
 
 static const char usage_extract[] =
-	"usage: dsjob extract [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
+	"usage: dsjob extract [--ads V] [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
 	"                     [-o FILE] [LIMITS] [FILE|-]\n"
 	"\n"
 	"Reads an OCI Data Science Job as JSON (as the API returns it, or as\n"
 	"'oci data-science job get' prints it) and prints the job YAML (kind: job), or\n"
-	"the runtime YAML when the JSON has no infrastructure or project.\n"
-	"\n"
+	"the runtime YAML when the JSON has no infrastructure or project. The JSON may be\n"
+	"camelCase (REST), kebab-case ('oci' CLI) or snake_case (Python SDK), wrapped in\n"
+	"{\"data\": ...} or not; a job list {\"data\": [...]} gives one document per job.\n"
+	"\n" ADS_HELP
 	"  --artifact NAME  file name of the job's artifact (scriptPathURI comes from it)\n"
 	"  --runtime-only   print only the runtime\n"
 	"  --output FORMAT  yaml (default) or json\n"
@@ -92,27 +103,25 @@ static const char usage_extract[] =
 	"  FILE             the JSON file; '-' or nothing reads stdin\n";
 
 static const char usage_validate[] =
-	"usage: dsjob validate [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
+	"usage: dsjob validate [--ads V] [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
 	"\n"
 	"Checks job and runtime YAML files and prints every problem and warning found,\n"
 	"in the order of the file, each as FILE:LINE:COL: KEY: MESSAGE (the checks of\n"
 	"translate, the OCI limits included), then 'N problems in M files'.\n"
 	"Exit status 0 when all are valid, 1 otherwise.\n"
-	"\n"
-	"  --region R       region to assume for custom conda packs without one\n"
+	"\n" ADS_HELP "  --region R       region to assume for custom conda packs without one\n"
 	"  --strict         every warning is a problem\n"
 	"  --quiet          no warnings and no summary line: the problems only\n";
 
 static const char usage_diff[] =
-	"usage: dsjob diff [--region R] [LIMITS] FILE JOB.json\n"
+	"usage: dsjob diff [--ads V] [--region R] [LIMITS] FILE JOB.json\n"
 	"\n"
 	"Shows what creating the job YAML in FILE would change compared with the\n"
 	"existing job in JOB.json (as 'oci data-science job get' prints it, or the Job\n"
 	"object alone), field by field: '~ PATH: OLD -> NEW', '+ PATH: NEW' (new),\n"
 	"'- PATH: OLD' (gone). Exit status 0 when nothing would change, 1 when\n"
 	"something would, 2 on a problem.\n"
-	"\n"
-	"  --region R       region of the custom conda pack when its spec has none\n";
+	"\n" ADS_HELP "  --region R       region of the custom conda pack when its spec has none\n";
 
 void print_usage(FILE *f, const char *command)
 {

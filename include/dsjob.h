@@ -39,6 +39,9 @@ extern "C" {
 #define DSJ_API
 #endif
 
+/* The ADS releases dsjob matches (--ads). */
+#define DSJ_ADS_VERSIONS "ADS 2.8.7 (default) and ADS 2.15.2 on OCI SDK 2.182.1"
+
 enum dsj_code {
 	DSJ_OK = 0,
 	DSJ_EINPUT = -1,  /* the input is not a valid runtime / job */
@@ -106,12 +109,22 @@ enum dsj_job_form {
 	DSJ_JOB_FORM_OCI_CLI = 1, /* what `oci data-science job create --from-json` takes */
 };
 
+/* Which ADS release's answers a conversion gives. */
+enum dsj_ads {
+	DSJ_ADS_2_8 = 0,  /* ADS 2.8 (2023, the seed): CONTAINER_* variables, OCI__WORKER_COUNT */
+	DSJ_ADS_2_15 = 1, /* ADS 2.15.2 on OCI SDK 2.182 (2026): native container config,
+			     NODE_COUNT, multi-node jobs, storage-mount destinationPath */
+};
+
+/* Parses "2.8" / "2.15" (also "2.8.7", "2.15.2"); returns 0, or DSJ_EUSAGE. */
+DSJ_API int dsj_ads_parse(enum dsj_ads *out, const char *text);
+
 /* Receives each problem `dsj_validate` finds, or each warning (see
  * dsj_options.warn); `problem` is valid during the call only. */
 typedef void (*dsj_report_fn)(const struct dsj_error *problem, void *ctx);
 
 /* The version of struct dsj_options this header describes. */
-#define DSJ_OPTIONS_VERSION 1
+#define DSJ_OPTIONS_VERSION 2
 
 /* The defaults (JSON output, no region, no artifact, default limits):
  * `struct dsj_options o = DSJ_OPTIONS_INIT;` */
@@ -137,6 +150,9 @@ struct dsj_options {
 	 * DSJ_OK. NULL = warnings are dropped. Batch answers do not include them. */
 	dsj_report_fn warn;
 	void *warn_ctx;
+	/* version 2: the ADS release to match; DSJ_ADS_2_8 by default (and for a
+	 * version 1 caller). See dsj_extract for what it changes there. */
+	enum dsj_ads ads;
 };
 
 /* Fills *opts with the defaults, as DSJ_OPTIONS_INIT, for `version` (pass
@@ -164,14 +180,21 @@ DSJ_API int dsj_translate(char **out, size_t *out_len, char **artifact, const ch
 			  size_t input_len, const struct dsj_options *opts, struct dsj_error *err);
 
 /*
- * Extracts from OCI Job JSON (raw, or {"data": ...} as `oci data-science job
- * get` prints it); opts->level says which conversion: the runtime {"kind",
- * "type", "spec"} (DSJ_LEVEL_RUNTIME, or DSJ_LEVEL_AUTO for a Job without
- * infrastructure or project), or the job {"kind": "job", "spec": {name, id,
- * infrastructure, runtime}} (DSJ_LEVEL_JOB, or DSJ_LEVEL_AUTO for a Job that has
- * them). `opts` may be NULL; opts->output picks YAML or JSON. On success *out
- * holds the text (caller frees with dsj_free; out_len may be NULL); on failure
- * *out is NULL.
+ * Extracts from OCI Job JSON; opts->level says which conversion: the runtime
+ * {"kind", "type", "spec"} (DSJ_LEVEL_RUNTIME, or DSJ_LEVEL_AUTO for a Job
+ * without infrastructure or project), or the job {"kind": "job", "spec": {name,
+ * id, infrastructure, runtime}} (DSJ_LEVEL_JOB, or DSJ_LEVEL_AUTO for a Job that
+ * has them). The Job may be camelCase (REST), kebab-case (the `oci` CLI, null
+ * for unset fields) or snake_case (Python SDK), wrapped in {"data": ...} or not;
+ * a job list ({"data": [...]} or [...]) gives one answer per job: a YAML stream
+ * of documents, or a JSON array (DSJ_FORMAT_JSON_LINE, one answer a line, takes
+ * one job). JSON that is not a Job is an error. A job made by ADS 2.8 reads as
+ * 2.8 read it whatever opts->ads says; with DSJ_ADS_2_15 the service's native
+ * container config, NODE_COUNT, multi-node jobs and storage-mount destination
+ * paths are read too. A field the answer cannot carry is a warning (opts->warn)
+ * or an error. `opts` may be NULL; opts->output picks
+ * YAML or JSON. On success *out holds the text (caller frees with dsj_free;
+ * out_len may be NULL); on failure *out is NULL.
  */
 DSJ_API int dsj_extract(char **out, size_t *out_len, const char *input, size_t input_len,
 			const struct dsj_options *opts, struct dsj_error *err);

@@ -1,5 +1,6 @@
 /* The public entry points: parse, convert, write. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,9 @@
 #include "explain/explain.h"
 #include "dsjob.h"
 #include "job/job.h"
+#include "job/job_input.h"
+#include "job/job_node_group.h"
+#include "job/job_unmapped.h"
 #include "runtime/convert.h"
 #include "util/buf.h"
 #include "util/diag.h"
@@ -28,14 +32,21 @@ void dsj_free(void *p)
 	free(p);
 }
 
+/* The size of struct dsj_options in `version`: 1 ends before `ads`. */
+static size_t options_size(unsigned int version)
+{
+	return version == 1 ? offsetof(struct dsj_options, ads) : sizeof(struct dsj_options);
+}
+
 int dsj_options_init(struct dsj_options *opts, unsigned int version)
 {
 	if (!opts || version < 1 || version > DSJ_OPTIONS_VERSION)
 		return DSJ_EUSAGE;
-	/* Version 1 is the only one. Once a version 2 adds fields, a caller built
-	 * for version 1 has the smaller struct: write (and in session_begin, read)
-	 * only the fields of the caller's version. */
-	*opts = (struct dsj_options)DSJ_OPTIONS_INIT;
+	/* a caller built for an older version has the smaller struct: write only
+	 * the fields of its version */
+	struct dsj_options defaults = DSJ_OPTIONS_INIT;
+	defaults.version = version;
+	memcpy(opts, &defaults, options_size(version));
 	return 0;
 }
 
@@ -75,7 +86,12 @@ static void session_warn(const struct dsj_error *w, void *ctx)
 static int session_begin(struct session *s, const struct dsj_options *opts, struct dsj_error *err,
 			 const char *input, size_t input_len, enum textpos_lines lines)
 {
-	s->opts = opts ? *opts : (struct dsj_options)DSJ_OPTIONS_INIT;
+	/* read only the fields of the caller's version; the rest keep their defaults */
+	s->opts = (struct dsj_options)DSJ_OPTIONS_INIT;
+	if (opts && opts->version >= 1 && opts->version <= DSJ_OPTIONS_VERSION)
+		memcpy(&s->opts, opts, options_size(opts->version));
+	else if (opts)
+		s->opts.version = opts->version; /* options_check reports it */
 	limits_resolve(&s->limits, &s->opts.limits);
 	arena_init(&s->arena, 0);
 	s->err = err ? err : &s->scratch;
@@ -358,15 +374,6 @@ int dsj_validate(size_t *problems, const char *input, size_t input_len,
 	return session_end(&s, rc);
 }
 
-/* The Job itself, or what `oci data-science job get` wraps in {"data": ...}. */
-static struct node *unwrap_job(struct node *root)
-{
-	struct node *data = root && root->kind == NODE_MAP ? map_get(root, "data") : NULL;
-	if (data && data->kind == NODE_MAP && !map_get(root, "jobConfigurationDetails"))
-		return data;
-	return root;
-}
-
 static bool has_infrastructure(const struct node *job)
 {
 	return job && job->kind == NODE_MAP &&
@@ -405,10 +412,17 @@ int dsj_job_diff(char **out, size_t *out_len, size_t *changes, const char *creat
 		rc = diff_input(&s, existing, existing_len, "existing", &job);
 	if (!rc && map_get(body, "body"))
 		body = map_get(body, "body");
-	if (!rc && !(job = unwrap_job(job), has_infrastructure(job)) &&
-	    !map_get(job, "jobConfigurationDetails"))
-		rc = diag_node(s.err, DSJ_EINPUT, job, "existing", PY_VALUE_ERROR,
-			       "not a job: expected GetJob's answer (the Job, or {\"data\": Job})");
+	/* the forms extract reads: the Job, {"data": Job}, snake_case names */
+	struct node *jobs = NULL;
+	bool list = false;
+	if (!rc && !(rc = job_input_normalize(&s.arena, job, &jobs, &list, s.err))) {
+		if (jobs->u.seq.count != 1)
+			rc = diag_node(s.err, DSJ_EINPUT, job, "existing", PY_VALUE_ERROR,
+				       "a list of %zu jobs: diff compares with one job",
+				       jobs->u.seq.count);
+		else
+			job = jobs->u.seq.items[0];
+	}
 	struct buf b;
 	buf_init(&b, 0);
 	if (!rc && !job_diff(&b, body, job, changes))
@@ -418,7 +432,6 @@ int dsj_job_diff(char **out, size_t *out_len, size_t *changes, const char *creat
 	buf_free(&b);
 	return session_end(&s, rc);
 }
-
 
 /* Job or runtime YAML, which extract is sometimes given by mistake. */
 static bool is_yaml_document(struct session *s)
@@ -436,29 +449,72 @@ static void append_message(struct dsj_error *e, const char *text)
 	size_t n = strlen(e->message);
 	snprintf(e->message + n, sizeof(e->message) - n, "%s", text);
 }
+static int extract_job(struct session *s, struct node *job, struct node **out)
+{
+	struct node_group group;
+	int rc = node_group_flatten(&s->arena, &s->opts, job, &job, &group, s->err);
+	if (rc)
+		return rc;
+	bool whole = s->opts.level == DSJ_LEVEL_JOB ||
+		     (s->opts.level == DSJ_LEVEL_AUTO && has_infrastructure(job));
+	job_warn_unmapped(&s->opts, job, whole);
+	rc = whole ? job_extract(&s->arena, &s->opts, job, out, s->err)
+		   : runtime_extract(out, job, &s->arena, &s->opts, s->opts.artifact, s->err);
+	if (!rc)
+		rc = node_group_finish(&s->arena, &group, *out, s->err);
+	if (!rc)
+		sort_keys(whole ? *out : map_get(*out, "spec"));
+	return rc;
+}
 
-static int extract_in_session(struct session *s, struct node **out)
+/* One answer, or with a job list (*stream) a list of answers. */
+static int extract_in_session(struct session *s, struct node **out, bool *stream)
 {
 	int rc = check_size(s);
 	if (rc)
 		return rc;
-	struct node *root = NULL;
+	struct node *root = NULL, *jobs = NULL;
 	if ((rc = json_read(&root, s->input, s->input_len, &s->arena, &s->limits, 0, s->err))) {
 		if (rc == DSJ_EINPUT && is_yaml_document(s))
 			append_message(s->err, " (this is YAML; did you mean `dsjob translate`?)");
 		return rc;
 	}
-	struct node *job = unwrap_job(root);
-	if (s->opts.level == DSJ_LEVEL_JOB ||
-	    (s->opts.level == DSJ_LEVEL_AUTO && has_infrastructure(job))) {
-		if ((rc = job_extract(&s->arena, &s->opts, job, out, s->err)))
-			return rc;
-		sort_keys(*out);
-		return 0;
-	}
-	if ((rc = runtime_extract(out, job, &s->arena, &s->opts, s->opts.artifact, s->err)))
+	if ((rc = job_input_normalize(&s->arena, root, &jobs, stream, s->err)))
 		return rc;
-	sort_keys(map_get(*out, "spec"));
+	if (!*stream)
+		return extract_job(s, jobs->u.seq.items[0], out);
+	/* a batch answer is one line for one job */
+	if (s->opts.output == DSJ_FORMAT_JSON_LINE)
+		return diag_node(s->err, DSJ_EINPUT, root, "", PY_VALUE_ERROR,
+				 "a list of %zu jobs, not one job: 'dsjob extract' gives one "
+				 "document per job",
+				 jobs->u.seq.count);
+	for (size_t i = 0; i < jobs->u.seq.count; i++)
+		if ((rc = extract_job(s, jobs->u.seq.items[i], &jobs->u.seq.items[i])))
+			return rc;
+	*out = jobs;
+	return 0;
+}
+
+/* A job list as YAML: a stream of documents; as JSON: an array. */
+static int write_stream(struct session *s, const struct node *list, char **out, size_t *out_len)
+{
+	if (s->opts.output != DSJ_FORMAT_YAML)
+		return write_output(s, list, out, out_len);
+	struct buf b;
+	buf_init(&b, 0);
+	int rc = 0;
+	for (size_t i = 0; i < list->u.seq.count && !rc; i++) {
+		buf_puts(&b, "---\n");
+		rc = yaml_write(&b, list->u.seq.items[i]);
+	}
+	if (rc || b.failed) {
+		buf_free(&b);
+		return diag_nomem(s->err);
+	}
+	*out = buf_detach(&b, out_len);
+	if (!*out && !(*out = calloc(1, 1)))
+		return diag_nomem(s->err);
 	return 0;
 }
 
@@ -470,11 +526,13 @@ int dsj_extract(char **out, size_t *out_len, const char *input, size_t input_len
 	*out = NULL;
 	struct session s;
 	struct node *result = NULL;
+	bool stream = false;
 	int rc = session_begin(&s, opts, err, input, input_len, TEXTPOS_JSON);
 	if (!rc)
-		rc = extract_in_session(&s, &result);
+		rc = extract_in_session(&s, &result, &stream);
 	if (!rc)
-		rc = write_output(&s, result, out, out_len);
+		rc = stream ? write_stream(&s, result, out, out_len)
+			    : write_output(&s, result, out, out_len);
 	return session_end(&s, rc);
 }
 

@@ -59,6 +59,12 @@ static int answer(char **out, size_t *out_len, const struct node *req,
 	int rc = string_field(req, "region", &opts.region, e);
 	if (!rc)
 		rc = string_field(req, "artifact", &opts.artifact, e);
+	const char *ads = NULL;
+	if (!rc)
+		rc = string_field(req, "ads", &ads, e);
+	if (!rc && ads && dsj_ads_parse(&opts.ads, ads))
+		rc = diag_node(e, DSJ_EUSAGE, map_get(req, "ads"), "ads", "ValueError",
+			       "unknown ADS release \"%.40s\": expected 2.8 or 2.15", ads);
 	if (rc)
 		return rc;
 	const char *text = input->u.str.ptr;

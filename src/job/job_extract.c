@@ -109,8 +109,8 @@ static int infrastructure(struct arena *a, struct node *spec, const struct node 
 	return rc ? rc : shape_config(a, spec, infra, err);
 }
 
-static int storage_mounts(struct arena *a, struct node *spec, const struct node *job,
-			  struct dsj_error *err)
+static int storage_mounts(struct arena *a, const struct dsj_options *opts, struct node *spec,
+			  const struct node *job, struct dsj_error *err)
 {
 	const struct node *list = map_get(job, "jobStorageMountConfigurationDetailsList");
 	if (!node_truthy(list) || list->kind != NODE_SEQ)
@@ -120,7 +120,7 @@ static int storage_mounts(struct arena *a, struct node *spec, const struct node 
 		return diag_nomem(err);
 	for (size_t i = 0; i < list->u.seq.count; i++) {
 		struct node *item = NULL;
-		int rc = job_storage_extract(a, list->u.seq.items[i], &item, err);
+		int rc = job_storage_extract(a, opts, list->u.seq.items[i], &item, err);
 		if (rc)
 			return rc;
 		if (item && seq_push(a, mounts, item))
@@ -129,8 +129,8 @@ static int storage_mounts(struct arena *a, struct node *spec, const struct node 
 	return map_set(a, spec, "storageMount", mounts) ? diag_nomem(err) : 0;
 }
 
-static int infra_spec(struct arena *a, const struct node *job, struct node **out,
-		      struct dsj_error *err)
+static int infra_spec(struct arena *a, const struct dsj_options *opts, const struct node *job,
+		      struct node **out, struct dsj_error *err)
 {
 	struct node *spec = node_new(a, NODE_MAP, 0, 0);
 	if (!spec)
@@ -143,7 +143,7 @@ static int infra_spec(struct arena *a, const struct node *job, struct node **out
 	rc = rc ? rc : infrastructure(a, spec, job, err);
 	rc = rc ? rc : copy_truthy(a, spec, "logId", log, "logId", err);
 	rc = rc ? rc : copy_truthy(a, spec, "logGroupId", log, "logGroupId", err);
-	rc = rc ? rc : storage_mounts(a, spec, job, err);
+	rc = rc ? rc : storage_mounts(a, opts, spec, job, err);
 	*out = spec;
 	return rc;
 }
@@ -179,7 +179,7 @@ int job_extract(struct arena *a, const struct dsj_options *opts, struct node *jo
 	if (!job)
 		return diag_nomem(err);
 	struct node *ispec = NULL, *runtime = NULL;
-	int rc = infra_spec(a, job, &ispec, err);
+	int rc = infra_spec(a, opts, job, &ispec, err);
 	if (rc)
 		return rc;
 	/* the artifact's name comes from the service by job id: none without one */

@@ -45,9 +45,21 @@ static const struct node *written(const struct node *ispec, const char *key)
 	return v ? v : cfg;
 }
 
-static int check_infra(struct job_ctx *j, const struct node *body, const struct node *ispec)
+/* The infrastructure, or a multi-node job's (ADS 2.15): its node group's. */
+static const struct node *infrastructure(const struct node *body)
 {
 	const struct node *infra = map_get(body, "jobInfrastructureConfigurationDetails");
+	const struct node *nodes = map_get(body, "jobNodeConfigurationDetails");
+	const struct node *groups = nodes ? map_get(nodes, "jobNodeGroupConfigurationDetailsList")
+					  : NULL;
+	if (infra || !groups || groups->kind != NODE_SEQ || groups->u.seq.count == 0)
+		return infra;
+	return map_get(groups->u.seq.items[0], "jobInfrastructureConfigurationDetails");
+}
+
+static int check_infra(struct job_ctx *j, const struct node *body, const struct node *ispec)
+{
+	const struct node *infra = infrastructure(body);
 	const struct node *size = infra ? map_get(infra, "blockStorageSizeInGBs") : NULL;
 	int rc = 0;
 	if (size && size->kind == NODE_INT &&

@@ -10,6 +10,7 @@
 
 #include "job/job_parts.h"
 #include "py/pyrepr.h"
+#include "runtime/env_vars.h"
 #include "runtime/runtime.h"
 #include "util/buf.h"
 #include "util/diag.h"
@@ -25,25 +26,30 @@ static const char *const animals[] = {
 	"quail",  "raven",  "salmon", "tapir",	 "urchin", "vole",   "walrus", "yak",
 };
 
-/* The value of env variable `name` as the runtime's spec gives it (the
- * reference substitutes the raw values, before any ${VAR} interpolation). */
-static const struct node *env_lookup(const struct node *runtime, const char *name, size_t len)
+/* The runtime's own variables (runtime.envs: spec.env after the value rules
+ * and ${VAR} interpolation, not the ones the runtime type adds), which the
+ * reference substitutes into the name; NULL when spec.env gives none or does
+ * not translate (that problem is the runtime's, reported there). */
+static const struct node *runtime_envs(struct job_ctx *j, const struct node *runtime)
 {
-	const struct node *spec = runtime ? map_get(runtime, "spec") : NULL;
-	const struct node *env = spec && spec->kind == NODE_MAP ? map_get(spec, "env") : NULL;
-	const struct node *found = NULL;
-	if (env && env->kind == NODE_MAP)
-		return map_getn(env, name, len);
-	if (!env || env->kind != NODE_SEQ)
+	struct node *spec = runtime && runtime->kind == NODE_MAP ? map_get(runtime, "spec") : NULL;
+	const struct node *type =
+		runtime && runtime->kind == NODE_MAP ? map_get(runtime, "type") : NULL;
+	if (!spec || spec->kind != NODE_MAP || !node_is_str(type))
 		return NULL;
-	for (size_t i = 0; i < env->u.seq.count; i++) {
-		const struct node *item = env->u.seq.items[i];
-		const struct node *n = item->kind == NODE_MAP ? map_get(item, "name") : NULL;
-		if (n && n->kind == NODE_STR && n->u.str.len == len &&
-		    !memcmp(n->u.str.ptr, name, len))
-			found = map_get(item, "value"); /* a dict: the last one wins */
-	}
-	return found;
+	struct dsj_error scratch;
+	diag_clear(&scratch);
+	struct translate_ctx t = {.a = j->a,
+				  .opts = j->opts,
+				  .limits = j->limits,
+				  .type = runtime_type_find(type->u.str.ptr, type->u.str.len),
+				  .spec = spec,
+				  .env = node_new(j->a, NODE_MAP, 0, 0),
+				  .err = &scratch,
+				  .prefix = "spec.runtime."};
+	if (!t.type || !t.env || translate_user_env(&t))
+		return NULL;
+	return t.env;
 }
 
 static size_t identifier_len(const char *s, size_t len)
@@ -58,7 +64,7 @@ static size_t identifier_len(const char *s, size_t len)
 }
 
 /* One "$..." at s[0]; returns how many bytes it used. */
-static size_t substitute_one(struct buf *b, const char *s, size_t len, const struct node *runtime)
+static size_t substitute_one(struct buf *b, const char *s, size_t len, const struct node *envs)
 {
 	if (len > 1 && s[1] == '$')
 		return buf_putc(b, '$'), 2;
@@ -68,7 +74,7 @@ static size_t substitute_one(struct buf *b, const char *s, size_t len, const str
 	size_t used = 1 + braced + n + braced;
 	if (n == 0 || (braced && (used > len || id[n] != '}')))
 		return buf_putc(b, '$'), 1;
-	const struct node *v = env_lookup(runtime, id, n);
+	const struct node *v = envs ? map_getn(envs, id, n) : NULL;
 	if (!v || py_str(b, v))
 		buf_append(b, s, used);
 	return used;
@@ -79,9 +85,10 @@ static int substitute(struct job_ctx *j, const struct node *name, const struct n
 {
 	const char *s = name->u.str.ptr;
 	size_t len = name->u.str.len;
+	const struct node *envs = memchr(s, '$', len) ? runtime_envs(j, runtime) : NULL;
 	for (size_t i = 0; i < len;) {
 		if (s[i] == '$')
-			i += substitute_one(b, s + i, len - i, runtime);
+			i += substitute_one(b, s + i, len - i, envs);
 		else
 			buf_putc(b, s[i++]);
 	}

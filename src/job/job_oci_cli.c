@@ -14,6 +14,9 @@ static const struct {
 	{"jobInfrastructureConfigurationDetails", "infrastructureConfigurationDetails"},
 	{"jobLogConfigurationDetails", "logConfigurationDetails"},
 	{"jobStorageMountConfigurationDetailsList", "jobStorageMountConfigurationDetailsList"},
+	/* ADS 2.15 bodies; the CLI names these options after the API's fields */
+	{"jobEnvironmentConfigurationDetails", "jobEnvironmentConfigurationDetails"},
+	{"jobNodeConfigurationDetails", "jobNodeConfigurationDetails"},
 	{"freeformTags", "freeformTags"},
 	{"definedTags", "definedTags"},
 };

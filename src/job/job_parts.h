@@ -49,9 +49,12 @@ void job_check_api_needs(struct job_ctx *j, const struct node *ispec);
 /* spec.storageMount -> jobStorageMountConfigurationDetailsList (job_storage.c);
  * *list stays NULL when there are none. */
 int job_storage_translate(struct job_ctx *j, const struct node *mounts, struct node **list);
-/* One GetJob storage mount -> {src, dest}; *item NULL for unknown types. */
-int job_storage_extract(struct arena *a, const struct node *mount, struct node **item,
-			struct dsj_error *err);
+/* One GetJob storage mount -> {src, dest}; *item NULL for unknown types. dest
+ * is destinationPath/destinationDirectoryName with ADS 2.15, the directory
+ * name alone with ADS 2.8 (a destinationPath is then a warning: 2.8 cannot
+ * carry it). */
+int job_storage_extract(struct arena *a, const struct dsj_options *opts, const struct node *mount,
+			struct node **item, struct dsj_error *err);
 
 /* The displayName (job_name.c): `name` with $VAR / ${VAR} from the runtime's
  * env, or a generated one when that is empty. */

@@ -117,27 +117,29 @@ static int source(struct mount_ctx *m, struct str src)
 			  "<mount target OCID>:<export OCID>)");
 }
 
-/* dest: a directory name, or a path whose last part is the directory name. */
+/* ADS 2.15: dest.rstrip('/') split as os.path.dirname / basename do, into
+ * destinationPath (none when there is no directory part) and
+ * destinationDirectoryName. ADS 2.8 sends dest whole as the directory name. */
 static int destination(struct mount_ctx *m, const struct node *dest)
 {
 	struct str d = dest->u.str;
-	while (d.len > 1 && d.ptr[d.len - 1] == '/')
-		d.len--;
-	const char *slash = NULL;
-	for (size_t i = d.len; i > 0; i--)
-		if (d.ptr[i - 1] == '/') {
-			slash = d.ptr + i - 1;
-			break;
-		}
-	if (!slash)
+	if (m->j->opts->ads != DSJ_ADS_2_15)
 		return set(m, "destinationDirectoryName", d.ptr, d.len);
-	if (slash + 1 == d.ptr + d.len)
+	while (d.len > 0 && d.ptr[d.len - 1] == '/')
+		d.len--;
+	size_t name = d.len;
+	while (name > 0 && d.ptr[name - 1] != '/')
+		name--;
+	if (name == d.len)
 		return job_problem(m->j, dest, m->path, PY_VALUE_ERROR,
 				   "dest needs a directory name, got \"%s\"", dest->u.str.ptr);
-	int rc = set(m, "destinationDirectoryName", slash + 1, (size_t)(d.ptr + d.len - slash - 1));
-	return rc ? rc
-		  : set(m, "destinationPath", slash == d.ptr ? "/" : d.ptr,
-			slash == d.ptr ? 1 : (size_t)(slash - d.ptr));
+	int rc = set(m, "destinationDirectoryName", d.ptr + name, d.len - name);
+	size_t head = name;
+	while (head > 0 && d.ptr[head - 1] == '/')
+		head--;
+	if (head == 0)
+		head = name; /* only slashes: dirname keeps them */
+	return rc || name == 0 ? rc : set(m, "destinationPath", d.ptr, head);
 }
 
 /* The keys one_mount reads. */
@@ -206,8 +208,44 @@ static const char *missing_field(const struct node *mount, const char *const *fi
 	return NULL;
 }
 
-int job_storage_extract(struct arena *a, const struct node *mount, struct node **item,
-			struct dsj_error *err)
+/* destinationPath and destinationDirectoryName joined as os.path.join does. */
+static struct node *destination_joined(struct arena *a, const struct dsj_options *opts,
+				       const struct node *mount, struct dsj_error *err)
+{
+	struct node *name = map_get(mount, "destinationDirectoryName");
+	const struct node *path = map_get(mount, "destinationPath");
+	if (!node_is_str(path) || !path->u.str.len)
+		return name;
+	if (opts->ads != DSJ_ADS_2_15) {
+		if (opts->warn) {
+			struct dsj_error w;
+			diag_clear(&w);
+			diag_node(&w, DSJ_OK, path, "jobStorageMountConfigurationDetailsList",
+				  "UserWarning",
+				  "destinationPath \"%s\" is left out: ADS 2.8 has no place for it "
+				  "(extract with --ads 2.15 to keep it in dest)",
+				  path->u.str.ptr);
+			opts->warn(&w, opts->warn_ctx);
+		}
+		return name;
+	}
+	struct buf b;
+	buf_init(&b, 0);
+	struct str p = path->u.str, n = name->u.str;
+	if (n.len && n.ptr[0] == '/')
+		buf_printf(&b, "%.*s", (int)n.len, n.ptr);
+	else
+		buf_printf(&b, "%.*s%s%.*s", (int)p.len, p.ptr, p.ptr[p.len - 1] == '/' ? "" : "/",
+			   (int)n.len, n.ptr);
+	struct node *joined = b.failed ? NULL : node_new_str(a, buf_cstr(&b), b.len);
+	buf_free(&b);
+	if (!joined)
+		diag_nomem(err);
+	return joined;
+}
+
+int job_storage_extract(struct arena *a, const struct dsj_options *opts, const struct node *mount,
+			struct node **item, struct dsj_error *err)
 {
 	static const char *const file_fields[] = {"mountTargetId", "exportId",
 						  "destinationDirectoryName", NULL};
@@ -244,8 +282,10 @@ int job_storage_extract(struct arena *a, const struct node *mount, struct node *
 			   map_get(mount, "namespace")->u.str.ptr,
 			   prefix && prefix->kind == NODE_STR ? prefix->u.str.ptr : "");
 	struct node *out = node_new(a, NODE_MAP, 0, 0);
-	int rc = !out || b.failed || map_set(a, out, "src", node_new_str(a, buf_cstr(&b), b.len)) ||
-		 map_set(a, out, "dest", map_get(mount, "destinationDirectoryName"));
+	struct node *dest = destination_joined(a, opts, mount, err);
+	int rc = !out || !dest || b.failed ||
+		 map_set(a, out, "src", node_new_str(a, buf_cstr(&b), b.len)) ||
+		 map_set(a, out, "dest", dest);
 	buf_free(&b);
 	if (rc)
 		return diag_nomem(err);

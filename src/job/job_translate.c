@@ -9,6 +9,8 @@
 #include "job/job_parts.h"
 #include "runtime/runtime.h"
 #include "runtime/convert.h"
+#include "job/job_multi_node.h"
+#include "runtime/container_native.h"
 
 #define INFRA "spec.infrastructure"
 #define SPEC INFRA ".spec."
@@ -156,10 +158,10 @@ static int check_tag_map(struct job_ctx *j, const struct node *tags, const char 
 		int rc = 0;
 		if (depth > 0)
 			rc = check_tag_map(j, v, sub, depth - 1);
-		else if (v->kind != NODE_STR &&
-			 (depth < 0 ||
-			  (v->kind != NODE_INT && v->kind != NODE_BOOL && v->kind != NODE_FLOAT)))
-			rc = job_problem(j, v, sub, PY_TYPE_ERROR, "expected a string, got %s",
+		else if (v->kind != NODE_STR && (depth < 0 || !is_json_value(v)))
+			rc = job_problem(j, v, sub, PY_TYPE_ERROR,
+					 depth < 0 ? "expected a string, got %s"
+						   : "expected a JSON value, got %s",
 					 describe_value(j->a, v));
 		if (rc)
 			return rc;
@@ -272,6 +274,20 @@ static int make_answer(struct job_ctx *j, struct node *body, struct node *payloa
 	return 0;
 }
 
+/* ADS 2.15's container: the SDK model's part of the runtime's environment. */
+static int environment(struct job_ctx *j, const struct node *payload, struct node *body)
+{
+	const struct node *cfg =
+		payload ? map_get(payload, "jobEnvironmentConfigurationDetails") : NULL;
+	struct node *model = NULL;
+	if (!cfg)
+		return 0;
+	if (job_environment_body(j->a, cfg, &model) ||
+	    map_set(j->a, body, "jobEnvironmentConfigurationDetails", model))
+		return diag_nomem(j->err);
+	return 0;
+}
+
 int job_translate(struct job_ctx *j, struct node *doc, struct node **answer)
 {
 	struct job_parts p = {0};
@@ -294,6 +310,8 @@ int job_translate(struct job_ctx *j, struct node *doc, struct node **answer)
 	rc = rc ? rc : assemble(j, &f, &body);
 	rc = rc ? rc : tags(j, p.ispec, payload, "freeformTags", body);
 	rc = rc ? rc : tags(j, p.ispec, payload, "definedTags", body);
+	rc = rc ? rc : environment(j, payload, body);
+	rc = rc ? rc : job_multi_node(j, p.ispec, p.runtime, body);
 	if (!rc)
 		rc = job_check_limits(j, body, p.spec, p.ispec);
 	if (rc || j->problems)

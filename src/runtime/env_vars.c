@@ -92,7 +92,9 @@ static int value_text(struct translate_ctx *t, struct node *v, const struct env_
 	return rc;
 }
 
-/* ConfigParser keys are str(name): str, int and float names work. */
+/* ConfigParser keys are str(name), lower-cased as its optionxform does for a
+ * name that was not a string: `- name: yes` is the variable "true", 1.5 is
+ * "1.5". A null or any other kind of name is an error. */
 static int name_text(struct translate_ctx *t, struct node *name, const struct env_where *w,
 		     struct str *out)
 {
@@ -101,7 +103,7 @@ static int name_text(struct translate_ctx *t, struct node *name, const struct en
 		*out = name->u.str;
 		return 0;
 	}
-	if (name->kind != NODE_INT && name->kind != NODE_FLOAT)
+	if (name->kind != NODE_INT && name->kind != NODE_FLOAT && name->kind != NODE_BOOL)
 		return diag_node(t->err, DSJ_EINPUT, name, where_path(t, w, "", path, sizeof(path)),
 				 PY_TYPE_ERROR,
 				 "environment variable names must be strings, got %s",
@@ -110,6 +112,9 @@ static int name_text(struct translate_ctx *t, struct node *name, const struct en
 	buf_init(&b, 0);
 	py_str(&b, name);
 	char *s = b.failed ? NULL : arena_strndup(t->a, buf_cstr(&b), b.len);
+	for (size_t i = 0; s && i < b.len; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] = (char)(s[i] - 'A' + 'a');
 	*out = (struct str){s, b.len};
 	buf_free(&b);
 	return s ? 0 : diag_nomem(t->err);

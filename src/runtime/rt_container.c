@@ -4,6 +4,7 @@
 
 #include "util/diag.h"
 #include "runtime/runtime.h"
+#include "runtime/container_native.h"
 
 static const struct env_mapping container_env_mappings[] = {
 	{"image", "CONTAINER_CUSTOM_IMAGE"},
@@ -16,6 +17,8 @@ static const struct spec_alias *const container_aliases[] = {aliases_base, NULL}
 
 static int container_translate(struct translate_ctx *t)
 {
+	if (t->opts->ads == DSJ_ADS_2_15)
+		return container_translate_native(t);
 	const char *key;
 	struct node *image = spec_get(t, "image", &key);
 	if (!node_truthy(image))
@@ -41,6 +44,9 @@ static int split_args(struct extract_ctx *x, const char *name, const char *key)
 
 static int container_extract(struct extract_ctx *x)
 {
+	const struct node *native = container_native_config(x->job);
+	if (x->opts->ads == DSJ_ADS_2_15 && native)
+		return container_extract_native(x, native);
 	int rc = spec_put(x, "image", envs_pop(x, "CONTAINER_CUSTOM_IMAGE"));
 	if (!rc)
 		rc = split_args(x, "CONTAINER_CMD", "cmd");

@@ -84,8 +84,47 @@ static struct node *worker_count_text(struct arena *a, struct str replicas)
 	return node_new_str(a, neg, len + 1);
 }
 
+/* ADS 2.15: NODE_COUNT = str(replicas or 1); a string is taken as it is. */
+static int node_count(struct translate_ctx *t)
+{
+	struct node *replicas = map_get(t->spec, "replicas");
+	if (!node_truthy(replicas))
+		return env_put_cstr(t, "NODE_COUNT", "1");
+	if (replicas->kind == NODE_STR)
+		return env_put(t, "NODE_COUNT", replicas);
+	if (replicas->kind != NODE_INT)
+		return spec_fail(t, replicas, "replicas", PY_TYPE_ERROR,
+				 "expected a whole number of nodes, got %s",
+				 describe_value(t->a, replicas));
+	struct str n = replicas->u.integer.text;
+	return env_put(t, "NODE_COUNT", node_new_str(t->a, n.ptr, n.len));
+}
+
+/* ADS 2.8 starts the runs of a multi-node job itself, which a job payload
+ * cannot say: one main run, then N-1 more that join it. */
+static void warn_runs_needed(struct translate_ctx *t, const struct node *replicas)
+{
+	if (!t->opts->warn || replicas->u.integer.text.ptr[0] == '-' || !replicas->u.integer.fits ||
+	    replicas->u.integer.i64 < 2)
+		return;
+	long long n = (long long)replicas->u.integer.i64;
+	char path[DSJ_ERROR_PATH_MAX];
+	snprintf(path, sizeof(path), "%sspec.replicas", t->prefix);
+	struct dsj_error w;
+	diag_clear(&w);
+	diag_node(&w, DSJ_OK, replicas, path, "UserWarning",
+		  "replicas: %lld needs %lld job runs, not one: after 'oci data-science job-run "
+		  "create' for the main run, create %lld more, each with MAIN_JOB_RUN_OCID (the "
+		  "main run's OCID), RANK (1 to %lld) and WORLD_SIZE=%lld in its environment "
+		  "variables, as ADS 2.8 does (--ads 2.15 makes a multi-node job instead)",
+		  n, n, n - 1, n - 1, n);
+	t->opts->warn(&w, t->opts->warn_ctx);
+}
+
 static int worker_count(struct translate_ctx *t)
 {
+	if (t->opts->ads == DSJ_ADS_2_15)
+		return node_count(t);
 	struct node *replicas = map_get(t->spec, "replicas");
 	if (!node_truthy(replicas))
 		return env_put_cstr(t, "OCI__WORKER_COUNT", "0");
@@ -93,6 +132,7 @@ static int worker_count(struct translate_ctx *t)
 		return spec_fail(t, replicas, "replicas", PY_TYPE_ERROR,
 				 "expected a whole number of nodes, got %s",
 				 describe_value(t->a, replicas));
+	warn_runs_needed(t, replicas);
 	return env_put(t, "OCI__WORKER_COUNT", worker_count_text(t->a, replicas->u.integer.text));
 }
 
@@ -171,30 +211,59 @@ static int pytorch_translate(struct translate_ctx *t)
 	return set_artifact(t, "PyTorchDistributedArtifact", source, key);
 }
 
-/* int(OCI__WORKER_COUNT) + 1, accepting plain ASCII digits only. */
+/* The digits of a count variable: plain ASCII digits only, as a str or an int. */
+static bool count_digits(const struct node *v, struct str *text)
+{
+	*text = (struct str){"", 0};
+	if (v && v->kind == NODE_STR)
+		*text = v->u.str;
+	else if (v && v->kind == NODE_INT && v->u.integer.text.ptr[0] != '-')
+		*text = v->u.integer.text;
+	bool digits = text->len > 0;
+	for (size_t i = 0; i < text->len; i++)
+		digits = digits && text->ptr[i] >= '0' && text->ptr[i] <= '9';
+	return digits;
+}
+
+static struct node *int_without_zeros(struct arena *a, const char *p, size_t len)
+{
+	while (len > 1 && p[0] == '0') {
+		p++;
+		len--;
+	}
+	return node_new_int_text(a, p, len);
+}
+
+const struct node *pytorch_node_count(const struct node *envs)
+{
+	const struct node *v = envs ? map_get(envs, "NODE_COUNT") : NULL;
+	struct str text;
+	if (!count_digits(v, &text))
+		return NULL;
+	for (size_t i = 0; i < text.len; i++)
+		if (text.ptr[i] != '0')
+			return v;
+	return NULL;
+}
+
+/* int(OCI__WORKER_COUNT) + 1, accepting plain ASCII digits only; a job made by
+ * ADS 2.15 says NODE_COUNT instead. */
 static int extract_replicas(struct extract_ctx *x)
 {
+	struct str text;
+	if (!envs_has(x, "OCI__WORKER_COUNT")) {
+		count_digits(envs_pop(x, "NODE_COUNT"), &text);
+		return spec_put(x, "replicas", int_without_zeros(x->a, text.ptr, text.len));
+	}
 	struct node *v = envs_pop(x, "OCI__WORKER_COUNT");
-	struct str text = {"", 0};
-	if (v->kind == NODE_STR)
-		text = v->u.str;
-	else if (v->kind == NODE_INT && v->u.integer.text.ptr[0] != '-')
-		text = v->u.integer.text;
-	bool digits = text.len > 0;
-	for (size_t i = 0; i < text.len; i++)
-		digits = digits && text.ptr[i] >= '0' && text.ptr[i] <= '9';
-	if (!digits)
+	if (!count_digits(v, &text))
 		return extract_fail(x, v, "OCI__WORKER_COUNT", PY_VALUE_ERROR,
 				    "invalid literal for int() with base 10: expected digits");
 	size_t len;
 	char *plus = digits_plus_one(x->a, text, &len);
 	if (!plus)
 		return diag_nomem(x->err);
-	while (len > 1 && plus[0] == '0') {
-		plus++;
-		len--;
-	}
-	return spec_put(x, "replicas", node_new_int_text(x->a, plus, len));
+	return spec_put(x, "replicas", int_without_zeros(x->a, plus, len));
 }
 
 static int extract_git(struct extract_ctx *x)

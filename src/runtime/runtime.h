@@ -77,6 +77,8 @@ struct translate_ctx {
 	struct node *artifact; /* output artifact {type, source} */
 	struct dsj_error *err;
 	const char *prefix; /* key path prefix, "" or "spec.runtime." */
+	/* output jobEnvironmentConfigurationDetails (ADS 2.15 container), or NULL */
+	struct node *environment;
 };
 
 struct extract_ctx {
@@ -132,13 +134,16 @@ int require_str(struct translate_ctx *t, const struct node *v, const char *key);
 int translate_specs(struct translate_ctx *t, const struct env_mapping *map, const char *delimiter);
 /* CondaRuntimeHandler._translate_env. */
 int translate_conda(struct translate_ctx *t);
-/* artifact = {type, source}; source: NULL -> null, local paths made absolute. */
+/* artifact = {type, source}; type / source NULL -> null, local paths made absolute. */
 int set_artifact(struct translate_ctx *t, const char *type, const struct node *source,
 		 const char *key);
 int set_artifact_cstr(struct translate_ctx *t, const char *type, const char *source);
 /* Sets variable `name` to json.dumps(value) (spec key `key`, for messages). */
 int env_put_json(struct translate_ctx *t, const char *name, const struct node *value,
 		 const char *key);
+/* A value JSON can carry: null, bool, int, finite float, str, and lists and
+ * string-keyed mappings of them (what definedTags values may be). */
+bool is_json_value(const struct node *v);
 /* A short description of a value for messages: "integer 31", "a list". */
 const char *describe_value(struct arena *a, const struct node *v);
 
@@ -158,6 +163,10 @@ struct node *split_text(struct arena *a, struct str text, char delim, bool strip
 int spec_put(struct extract_ctx *x, const char *key, struct node *value);
 int extract_fail(struct extract_ctx *x, const struct node *at, const char *name, const char *type,
 		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* NODE_COUNT when `envs` has it as a positive whole number (plain digits), the
+ * replica count of a job made by ADS 2.15 (rt_pytorch.c); else NULL. */
+const struct node *pytorch_node_count(const struct node *envs);
 
 /* Shared by python-like types (rt_python.c). */
 extern const struct env_mapping python_env_mappings[];

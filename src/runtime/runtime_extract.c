@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "py/shlex.h"
+#include "runtime/container_native.h"
 #include "runtime/convert.h"
 #include "runtime/runtime.h"
 #include "util/diag.h"
@@ -97,6 +98,22 @@ static int make_runtime(struct node **out, struct arena *a, const char *type, st
 	return 0;
 }
 
+/* ADS 2.15 also knows a container by the service's own container config and a
+ * pyTorchDistributed job by NODE_COUNT; jobs made by ADS 2.8 read as 2.8 did
+ * (a CONTAINER_* container stays a container, OCI__WORKER_COUNT decides). */
+static const struct runtime_type *type_for_job(const struct node *job, const struct node *envs,
+					       const struct dsj_options *opts)
+{
+	const struct runtime_type *rt = runtime_type_for_job(envs);
+	if (opts->ads != DSJ_ADS_2_15 || strcmp(rt->name, "container") == 0)
+		return rt;
+	if (container_native_config(job))
+		return runtime_type_find("container", strlen("container"));
+	if (pytorch_node_count(envs) && strcmp(rt->name, "pyTorchDistributed") != 0)
+		return runtime_type_find("pyTorchDistributed", strlen("pyTorchDistributed"));
+	return rt;
+}
+
 int runtime_extract(struct node **runtime, struct node *job, struct arena *a,
 		    const struct dsj_options *opts, const char *artifact, struct dsj_error *err)
 {
@@ -115,7 +132,7 @@ int runtime_extract(struct node **runtime, struct node *job, struct arena *a,
 				.job = job,
 				.err = err,
 				.artifact = artifact ? artifact : "None"};
-	const struct runtime_type *rt = runtime_type_for_job(envs);
+	const struct runtime_type *rt = type_for_job(job, envs, opts);
 	int rc = extract_as(&x, rt, envs);
 	if (rc)
 		return rc;

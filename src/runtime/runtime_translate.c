@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -65,15 +66,42 @@ static int maximum_runtime(struct translate_ctx *t, struct node *jcd)
 	return map_set(t->a, jcd, "maximumRuntimeInMinutes", v) ? diag_nomem(t->err) : 0;
 }
 
+bool is_json_value(const struct node *v)
+{
+	switch (v->kind) {
+	case NODE_NULL:
+	case NODE_BOOL:
+	case NODE_INT:
+	case NODE_STR:
+		return true;
+	case NODE_FLOAT:
+		return isfinite(v->u.real);
+	case NODE_SEQ:
+		for (size_t i = 0; i < v->u.seq.count; i++)
+			if (!is_json_value(v->u.seq.items[i]))
+				return false;
+		return true;
+	case NODE_MAP:
+		for (size_t i = 0; i < v->u.map.count; i++)
+			if (v->u.map.items[i].key->kind != NODE_STR ||
+			    !is_json_value(v->u.map.items[i].value))
+				return false;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Freeform tag values are strings; defined tag values any JSON value. */
 static int check_tag_value(struct translate_ctx *t, const struct node *v, const char *key,
 			   bool strings_only)
 {
-	bool ok = v->kind == NODE_STR ||
-		  (!strings_only &&
-		   (v->kind == NODE_INT || v->kind == NODE_BOOL || v->kind == NODE_FLOAT));
+	bool ok = v->kind == NODE_STR || (!strings_only && is_json_value(v));
 	if (ok)
 		return 0;
-	return spec_fail(t, v, key, PY_TYPE_ERROR, "expected a string, got %s",
+	return spec_fail(t, v, key, PY_TYPE_ERROR,
+			 strings_only ? "expected a string, got %s"
+				      : "expected a JSON value, got %s",
 			 describe_value(t->a, v));
 }
 
@@ -269,7 +297,8 @@ int runtime_translate(struct node **payload, struct node *runtime, struct arena 
 	if ((rc = add_tags(&t, out, "freeformTags", 0)) ||
 	    (rc = add_tags(&t, out, "definedTags", 1)))
 		return rc;
-	if (map_set(a, out, "artifact", t.artifact))
+	if (map_set(a, out, "artifact", t.artifact) ||
+	    (t.environment && map_set(a, out, "jobEnvironmentConfigurationDetails", t.environment)))
 		return diag_nomem(err);
 	if ((rc = oci_check_job_configuration(&t, jcd)))
 		return rc;

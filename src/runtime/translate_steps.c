@@ -312,8 +312,8 @@ static bool has_url_scheme(struct translate_ctx *t, struct str s)
 static int put_artifact(struct translate_ctx *t, const char *type, struct node *src)
 {
 	struct node *art = node_new(t->a, NODE_MAP, 0, 0);
-	if (!art || !src || map_set(t->a, art, "type", node_new_cstr(t->a, type)) ||
-	    map_set(t->a, art, "source", src))
+	struct node *kind = type ? node_new_cstr(t->a, type) : node_new(t->a, NODE_NULL, 0, 0);
+	if (!art || !src || map_set(t->a, art, "type", kind) || map_set(t->a, art, "source", src))
 		return diag_nomem(t->err);
 	t->artifact = art;
 	return 0;

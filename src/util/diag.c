@@ -121,6 +121,8 @@ int options_check(const struct dsj_options *o, struct dsj_error *err)
 		rc = enum_in_range(err, "level", (int)o->level, DSJ_LEVEL_JOB);
 	if (!rc)
 		rc = enum_in_range(err, "job_form", (int)o->job_form, DSJ_JOB_FORM_OCI_CLI);
+	if (!rc)
+		rc = enum_in_range(err, "ads", (int)o->ads, DSJ_ADS_2_15);
 	return rc;
 }
 

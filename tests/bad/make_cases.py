@@ -501,6 +501,45 @@ def api_needs():
                                                  "      logGroupId: <log_group_ocid>\n"))
 
 
+def input_forms():
+    """Jobs in the forms the oci CLI and the SDK print, and fields the YAML
+    cannot carry (issue 11). The warnings of extract, which also prints the
+    YAML, are checked by tests/cli/input_forms_test.sh."""
+    job = ('{"data": {"id": "ocid1.datasciencejob.oc1..j", "project-id": "p", '
+           '"compartment-id": "c", "display-name": "n", %s}, "etag": "e"}')
+    group = ('{"name": "node-group", "replicas": 2, "minimum-success-replicas": 2, '
+             '"job-configuration-details": {"job-type": "DEFAULT", "environment-variables": '
+             '{"NODE_COUNT": "2", "JOB_RUN_ENTRYPOINT": "driver_pytorch.py"}}}')
+    nodes = '"job-node-configuration-details": {"job-node-type": "MULTI_NODE", ' \
+            '"job-node-group-configuration-details-list": [%s]}'
+    forms = {
+        "kebab-config-not-object": job % '"job-configuration-details": 5',
+        "snake-config-not-object": '{"job_configuration_details": "x", "project_id": "p"}',
+        "no-job-field": '{"data": {"name": "n"}, "etag": "e"}',
+        "data-null": '{"data": null}',
+        "list-item-not-object": '{"data": [{"project-id": "p"}, 3]}',
+        "mounts-not-list": job % '"job-storage-mount-configuration-details-list": {}',
+        "multi-node-ads28": job % (nodes % group),
+    }
+    for name, text in forms.items():
+        case("form-" + name, "extract", text, ext="json")
+    case("form-multi-node-two-groups", "extract --ads 2.15",
+         job % (nodes % (group + ", " + group)), ext="json")
+    case("form-multi-node-python", "extract --ads 2.15",
+         job % (nodes % group.replace("driver_pytorch.py", "x.py").replace(
+             '"NODE_COUNT": "2", ', "")), ext="json")
+    case("warn-pytorch-replicas-ads28", "validate", JOB.replace("{extra}", "").replace(
+        "type: python", "type: pyTorchDistributed").replace(
+        "entrypoint: train.py\n", "entrypoint: train.py\n      replicas: 3\n"))
+    case("warn-pytorch-replicas-runtime", "validate",
+         runtime("pyTorchDistributed", "  replicas: 4\n  entrypoint: train.py\n"))
+    case("oci-multi-node-block-storage", "validate --ads 2.15", JOB.replace("{extra}", "").replace(
+        "type: python", "type: pyTorchDistributed").replace(
+        "blockStorageSize: 50", "blockStorageSize: 20000").replace(
+        "entrypoint: train.py\n", "entrypoint: train.py\n      replicas: 2\n"))
+    case("usage-ads-unknown", "translate --ads 3.0", runtime("python", "  entrypoint: a.py\n"))
+
+
 def files():
     ok = runtime("python", "  entrypoint: a.py\n")
     case("file-missing", "translate", input="cases/file-missing/does-not-exist.yaml")
@@ -595,6 +634,7 @@ def main():
     unknown_keys()
     structure()
     api_needs()
+    input_forms()
     files()
     usage()
     os.makedirs(CASES, exist_ok=True)

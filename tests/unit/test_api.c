@@ -68,6 +68,37 @@ static void test_options_init(void **state)
 	assert_int_equal(dsj_options_init(NULL, DSJ_OPTIONS_VERSION), DSJ_EUSAGE);
 }
 
+/* Version 1 of struct dsj_options ends before `ads`: the library neither
+ * writes nor reads it for a version 1 caller (ADS 2.8 answers). */
+static void test_options_version_1(void **state)
+{
+	(void)state;
+	struct dsj_options o;
+	memset(&o, 0xAB, sizeof(o));
+	assert_int_equal(dsj_options_init(&o, 1), 0);
+	assert_int_equal(o.version, 1);
+	assert_int_equal(o.output, DSJ_FORMAT_JSON);
+	const unsigned char *tail = (const unsigned char *)&o.ads;
+	for (size_t i = 0; i < sizeof(o.ads); i++)
+		assert_int_equal(tail[i], 0xAB);
+	o.ads = DSJ_ADS_2_15; /* bytes past a version 1 struct: not read */
+	const char *container = "kind: runtime\ntype: container\nspec: {image: i}\n";
+	char *out = NULL;
+	struct dsj_error err;
+	assert_int_equal(dsj_translate(&out, NULL, NULL, container, strlen(container), &o, &err),
+			 0);
+	assert_non_null(strstr(out, "CONTAINER_CUSTOM_IMAGE"));
+	dsj_free(out);
+	o.version = DSJ_OPTIONS_VERSION;
+	assert_int_equal(dsj_translate(&out, NULL, NULL, container, strlen(container), &o, &err),
+			 0);
+	assert_non_null(strstr(out, "OCIR_CONTAINER"));
+	dsj_free(out);
+	o.ads = (enum dsj_ads)7;
+	assert_int_equal(dsj_translate(&out, NULL, NULL, container, strlen(container), &o, &err),
+			 DSJ_EUSAGE);
+}
+
 static void test_wrong_version_is_usage(void **state)
 {
 	(void)state;
@@ -350,6 +381,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_options_init),
+		cmocka_unit_test(test_options_version_1),
 		cmocka_unit_test(test_wrong_version_is_usage),
 		cmocka_unit_test(test_unknown_enum_is_usage),
 		cmocka_unit_test(test_null_pointers_are_usage),
