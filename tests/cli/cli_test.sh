@@ -181,6 +181,20 @@ done
   ok || fail "explain the driver" "$err"
 [ "$(printf '%s\n' "$err" | grep -vc ' ← ')" -eq 0 ] && ok || fail "explain: every line has a source" "$err"
 
+# --- -o FILE: the umask's mode when new, the old mode when not, through a symlink; -o - is stdout
+(umask 027 && "$dsjob" translate -o "$work/o-new.json" "$examples/python_runtime.yaml")
+[ "$(stat -c %a "$work/o-new.json")" = 640 ] && ok || fail "-o new file mode" "$(stat -c %a "$work/o-new.json")"
+printf 'old' >"$work/o-old.json" && chmod 604 "$work/o-old.json"
+"$dsjob" translate -o "$work/o-old.json" "$examples/python_runtime.yaml"
+[ "$(stat -c %a "$work/o-old.json")" = 604 ] && ok || fail "-o keeps the mode" "$(stat -c %a "$work/o-old.json")"
+ln -s o-old.json "$work/o-link.json"
+"$dsjob" translate --output yaml -o "$work/o-link.json" "$examples/python_runtime.yaml"
+[ -L "$work/o-link.json" ] && grep -q 'jobType: DEFAULT' "$work/o-old.json" && ok ||
+  fail "-o writes through a symlink" "$(ls -l "$work")"
+run "-o -" 0 "$dsjob" translate -o - "$examples/python_runtime.yaml" &&
+  expect_out "-o -" "$(cat "$here/cases/python_runtime.json")"
+[ ! -e "$work/-" ] && [ ! -e ./- ] && ok || fail "-o - made a file" "-"
+
 # --- diff FILE JOB.json: exit 0 the same, 1 different (a line per field), 2 trouble
 "$dsjob" translate "$examples/job.yaml" 2>/dev/null | python3 -c 'import json, sys; print(json.dumps({"data": json.load(sys.stdin)["body"]}))' >"$work/same.json"
 run "diff same" 0 "$dsjob" diff "$examples/job.yaml" "$work/same.json" && expect_empty_out "diff same (stdout)"
