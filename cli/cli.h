@@ -57,5 +57,6 @@ int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_validate(struct cli *c, int argc, char **argv);
 int cmd_batch(struct cli *c, int argc, char **argv);
 int cmd_diff(struct cli *c, int argc, char **argv);
+int cmd_schema(struct cli *c, int argc, char **argv);
 
 #endif

@@ -14,6 +14,7 @@ static const struct command {
 	{"extract", cmd_convert},
 	{"validate", cmd_validate},
 	{"diff", cmd_diff},
+	{"schema", cmd_schema},
 	{"--jsonl", cmd_batch},
 };
 

@@ -50,6 +50,7 @@ static const char usage_main[] =
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
 	"       dsjob validate  [--ads V] [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
 	"       dsjob diff      [--ads V] [--region R] [LIMITS] FILE JOB.json\n"
+	"       dsjob schema    [--strict]\n"
 	"       dsjob --jsonl   [--ads V] [LIMITS]  (batch: one JSON request per line on stdin)\n"
 	"       dsjob --version | --help\n"
 	"\n"
@@ -123,6 +124,16 @@ static const char usage_diff[] =
 	"something would, 2 on a problem.\n"
 	"\n" ADS_HELP "  --region R       region of the custom conda pack when its spec has none\n";
 
+static const char usage_schema[] =
+	"usage: dsjob schema [--strict]\n"
+	"\n"
+	"Prints the JSON Schema of runtime and job YAML, for editors: save it and put\n"
+	"'# yaml-language-server: $schema=PATH' at the top of a YAML file. It checks\n"
+	"the structure (spec mappings, the runtime type, a job's infrastructure and\n"
+	"runtime) and lists the keys for completion.\n"
+	"\n"
+	"  --strict         unknown keys are errors too (ADS ignores them)\n";
+
 void print_usage(FILE *f, const char *command)
 {
 	if (!command)
@@ -133,6 +144,10 @@ void print_usage(FILE *f, const char *command)
 		fputs(usage_extract, f);
 	else if (strcmp(command, "diff") == 0)
 		fputs(usage_diff, f);
+	else if (strcmp(command, "schema") == 0) {
+		fputs(usage_schema, f);
+		return;
+	}
 	else
 		fputs(usage_validate, f);
 	print_limits_help(f);

@@ -226,6 +226,15 @@ DSJ_API int dsj_job_diff(char **out, size_t *out_len, size_t *changes, const cha
 			 struct dsj_error *err);
 
 /*
+ * The JSON Schema (draft-07) of runtime and job YAML, made from the tables
+ * the conversion reads, for editors (`# yaml-language-server: $schema=FILE`).
+ * It checks the structure; unknown keys pass, as ADS ignores them, unless
+ * `strict` is non-zero. *out is indented JSON the caller frees with dsj_free.
+ * Returns 0, DSJ_ENOMEM or DSJ_EUSAGE (NULL out).
+ */
+DSJ_API int dsj_schema(char **out, size_t *out_len, int strict);
+
+/*
  * Checks a runtime or job YAML and passes every problem it finds to `report`
  * (job-level checks go on after a problem, including the OCI service limits;
  * the runtime contributes its first problem). *problems receives their count.

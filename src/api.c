@@ -12,6 +12,7 @@
 #include "doc/yaml_writer.h"
 #include "diff/job_diff.h"
 #include "explain/explain.h"
+#include "schema/schema.h"
 #include "dsjob.h"
 #include "job/job.h"
 #include "job/job_input.h"
@@ -543,4 +544,27 @@ int dsj_error_format(const struct dsj_error *err, const char *file, char *buf, s
 		snprintf(loc, sizeof(loc), ":%u:%u", err->line, err->column);
 	return snprintf(buf, size, "%s%s: %s%s%s", file ? file : "-", loc, err->path,
 			err->path[0] ? ": " : "", err->message);
+}
+
+int dsj_schema(char **out, size_t *out_len, int strict)
+{
+	if (!out)
+		return DSJ_EUSAGE;
+	*out = NULL;
+	struct arena a;
+	arena_init(&a, 0);
+	struct node *root = NULL;
+	struct buf b;
+	buf_init(&b, 0);
+	struct dsj_error err;
+	diag_clear(&err);
+	int rc = schema_build(&root, &a, strict != 0) || json_write(&b, root, JSON_PRETTY, &err) ||
+			 !buf_putc(&b, '\n')
+		     ? DSJ_ENOMEM
+		     : 0;
+	if (!rc && !(*out = buf_detach(&b, out_len)))
+		rc = DSJ_ENOMEM;
+	buf_free(&b);
+	arena_free(&a);
+	return rc;
 }

@@ -24,7 +24,8 @@ static int fatal(struct job_ctx *j, const struct node *at, const char *path, con
 }
 
 /* The keys split_document and job_translate read. */
-const char *const job_doc_keys[] = {"kind", "spec", NULL};
+/* apiVersion: the ADS documentation's examples have it, and ADS ignores it */
+const char *const job_doc_keys[] = {"kind", "spec", "apiVersion", NULL};
 const char *const job_spec_keys[] = {"name", "id", "infrastructure", "runtime", NULL};
 const char *const job_infra_doc_keys[] = {"kind", "type", "spec", NULL};
 

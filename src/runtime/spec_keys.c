@@ -10,7 +10,8 @@
 #include "util/buf.h"
 #include "util/suggest.h"
 
-const char *const runtime_doc_keys[] = {"kind", "type", "spec", NULL};
+/* apiVersion: the ADS documentation's examples have it, and ADS ignores it */
+const char *const runtime_doc_keys[] = {"kind", "type", "spec", "apiVersion", NULL};
 /* env_vars.c reads these from each item of a list-form spec.env */
 const char *const env_item_keys[] = {"name", "value", NULL};
 
