@@ -46,7 +46,8 @@ static int by_place(const void *pa, const void *pb)
 
 void pending_flush(struct cli *c)
 {
-	qsort(c->pending, c->npending, sizeof(*c->pending), by_place);
+	if (c->npending)
+		qsort(c->pending, c->npending, sizeof(*c->pending), by_place);
 	for (size_t i = 0; i < c->npending; i++) {
 		struct dsj_error copy = c->pending[i].e;
 		if (c->pending[i].warning)

@@ -65,4 +65,8 @@ const struct runtime_type rt_container = {
 	.extract_priority = 10,
 	.job_name_ignores_artifact = true,
 	.mappings = (const struct env_mapping *const[]){container_env_mappings, NULL},
+	/* container_native.c reads these */
+	.keys_ads215 = (const char *const[]){"scriptPathURI", "script_path_uri", "imageDigest",
+					     "image_digest", "imageSignatureId",
+					     "image_signature_id", NULL},
 };

@@ -65,6 +65,8 @@ struct runtime_type {
 	const struct env_mapping *const *mappings; /* the tables translate reads */
 	const char *const *keys;		   /* keys read outside any table */
 	const struct spec_section *const *sections; /* nested mappings it reads */
+	/* Spec keys only ADS 2.15's handler reads (camelCase and snake_case). */
+	const char *const *keys_ads215;
 };
 
 struct translate_ctx {

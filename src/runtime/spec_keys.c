@@ -60,6 +60,16 @@ bool spec_key_known(const struct runtime_type *type, const char *key)
 	return spec_key_known_str(type, (struct str){key, strlen(key)});
 }
 
+bool spec_key_known_ads(const struct runtime_type *type, struct str key, enum dsj_ads ads)
+{
+	if (spec_key_known_str(type, key))
+		return true;
+	for (const char *const *k = type->keys_ads215; ads == DSJ_ADS_2_15 && k && *k; k++)
+		if (str_eq(key, *k))
+			return true;
+	return false;
+}
+
 const struct node *spec_key_outside(const struct runtime_type *type, const struct node *doc)
 {
 	for (size_t i = 0; doc && doc->kind == NODE_MAP && i < doc->u.map.count; i++) {
@@ -92,14 +102,31 @@ const char *spec_section_key_nth(const struct spec_section *s, size_t i)
 	return NULL;
 }
 
+/* The keys of a type as one ADS release reads them. */
+struct typed_keys {
+	const struct runtime_type *type;
+	enum dsj_ads ads;
+};
+
 static const char *type_nth(const void *data, size_t i)
 {
-	return spec_key_nth(data, i);
+	const struct typed_keys *k = data;
+	const char *name = spec_key_nth(k->type, i);
+	if (name || k->ads != DSJ_ADS_2_15 || !k->type->keys_ads215)
+		return name;
+	size_t n = 0;
+	while (spec_key_nth(k->type, n))
+		n++;
+	for (size_t j = 0; k->type->keys_ads215[j]; j++)
+		if (n + j == i)
+			return k->type->keys_ads215[j];
+	return NULL;
 }
 
 static bool type_has(const void *data, struct str key)
 {
-	return spec_key_known_str(data, key);
+	const struct typed_keys *k = data;
+	return spec_key_known_ads(k->type, key, k->ads);
 }
 
 static const char *section_nth(const void *data, size_t i)
@@ -141,6 +168,12 @@ static const struct {
 
 static bool elsewhere(struct str key, const void *ctx, struct buf *out)
 {
+	const struct typed_keys *typed = ctx;
+	if (typed->ads != DSJ_ADS_2_15 && spec_key_known_ads(typed->type, key, DSJ_ADS_2_15)) {
+		buf_puts(out, "a key ADS 2.15 reads (--ads 2.15); ADS 2.8 ignores it");
+		return true;
+	}
+	ctx = typed->type;
 	if (other_types(key, ctx, out))
 		return true;
 	struct suggestion s = {0};
@@ -189,8 +222,9 @@ void spec_keys_check(struct translate_ctx *t, const struct node *runtime)
 	struct key_set doc = key_set_names(runtime_doc_keys);
 	unknown_keys_warn(t->opts, runtime, path, &doc, belongs_in_spec, t->type);
 	snprintf(path, sizeof(path), "%sspec", t->prefix);
-	struct key_set spec = {.nth = type_nth, .has = type_has, .data = t->type};
-	unknown_keys_warn(t->opts, t->spec, path, &spec, elsewhere, t->type);
+	struct typed_keys typed = {t->type, t->opts->ads};
+	struct key_set spec = {.nth = type_nth, .has = type_has, .data = &typed};
+	unknown_keys_warn(t->opts, t->spec, path, &spec, elsewhere, &typed);
 	for (const struct spec_section *const *s = t->type->sections; s && *s; s++) {
 		char sub[DSJ_ERROR_PATH_MAX];
 		snprintf(sub, sizeof(sub), "%s.%s", path, (*s)->key);

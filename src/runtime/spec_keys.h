@@ -11,6 +11,8 @@
 const char *spec_key_nth(const struct runtime_type *type, size_t i);
 bool spec_key_known(const struct runtime_type *type, const char *key);
 bool spec_key_known_str(const struct runtime_type *type, struct str key);
+/* Also the keys only `ads`'s handler reads (keys_ads215). */
+bool spec_key_known_ads(const struct runtime_type *type, struct str key, enum dsj_ads ads);
 /* The first key of mapping `doc` beside its `spec` that belongs in the spec of
  * `type` (a sign of bad indentation), or NULL. */
 const struct node *spec_key_outside(const struct runtime_type *type, const struct node *doc);

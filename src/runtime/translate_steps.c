@@ -49,7 +49,8 @@ static const char *alias_of(const struct runtime_type *type, const char *camel)
 
 struct node *spec_get(struct translate_ctx *t, const char *camel, const char **written)
 {
-	assert(spec_key_known(t->type, camel) && "a key the type's tables do not name");
+	assert(spec_key_known_ads(t->type, (struct str){camel, strlen(camel)}, t->opts->ads) &&
+	       "a key the type's tables do not name");
 	const char *snake = alias_of(t->type, camel);
 	struct node *v = snake ? map_get(t->spec, snake) : NULL;
 	if (v) {
