@@ -5,21 +5,33 @@
  * only, and a plain JSON parse of the job JSONs (the extract floor). Then the
  * scaling run: one runtime with N env variables, 200 B to 20 MB.
  *
+ * Batch mode is measured as the library's batch session on request lines
+ * ((g) translate, (h) extract), and with --cli DSJOB as `DSJOB --jsonl` child
+ * processes reading the same requests from a file (wall clock, process start
+ * included), next to the floors: libyaml's parse for translate and jansson's
+ * json_loadb of the job JSONs for extract (when built with jansson).
+ *
  * usage: dsjob-bench [--docs N] [--seed S] [--min-time SECONDS] [--max-scale BYTES]
- *                    [--only corpus|scale] */
+ *                    [--only corpus|scale] [--cli PATH] */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 #include <yaml.h>
+#ifdef DSJ_HAVE_JANSSON
+#include <jansson.h>
+#endif
 
-#include "util/arena.h"
-#include "util/buf.h"
-#include "dsjob.h"
-#include "gen.h"
 #include "doc/json.h"
 #include "doc/node.h"
 #include "doc/yaml_reader.h"
+#include "dsjob.h"
+#include "gen.h"
+#include "util/arena.h"
+#include "util/buf.h"
 
 struct doc {
 	char *text;
@@ -28,12 +40,15 @@ struct doc {
 
 struct corpus {
 	struct doc *yaml, *job;
+	struct doc *req_translate, *req_extract; /* batch request lines */
+	struct dsj_batch *session;
 	struct node **payloads; /* translate's trees, for the JSON-write-only case */
 	struct arena payload_arena;
 	size_t n, yaml_bytes, job_bytes;
 };
 
 static double min_time = 0.5;
+static const char *cli_path; /* --cli: a dsjob binary to time in batch mode */
 
 static double now(void)
 {
@@ -153,6 +168,53 @@ static int case_extract_yaml(const struct corpus *c, size_t i)
 	return rc;
 }
 
+static int batch_case(const struct corpus *c, const struct doc *d)
+{
+	const char *out;
+	size_t len;
+	if (dsj_batch_next(c->session, &out, &len, d->text, d->len))
+		return -1;
+	return len > 10 && memcmp(out, "{\"error\"", 9) == 0 ? -1 : 0;
+}
+
+static int case_batch_translate(const struct corpus *c, size_t i)
+{
+	return batch_case(c, &c->req_translate[i]);
+}
+
+static int case_batch_extract(const struct corpus *c, size_t i)
+{
+	return batch_case(c, &c->req_extract[i]);
+}
+
+#ifdef DSJ_HAVE_JANSSON
+static int case_jansson(const struct corpus *c, size_t i)
+{
+	json_error_t e;
+	json_t *j = json_loadb(c->job[i].text, c->job[i].len, 0, &e);
+	json_decref(j);
+	return j ? 0 : -1;
+}
+#endif
+
+/* A batch request line {"op": op, "input": text, "artifact": "train.py"}. */
+static void request_line(struct doc *out, const char *op, const struct doc *in)
+{
+	struct arena a;
+	arena_init(&a, 0);
+	struct node *req = node_new(&a, NODE_MAP, 0, 0);
+	struct buf b;
+	buf_init(&b, 0);
+	if (!req || map_set(&a, req, "op", node_new_cstr(&a, op)) ||
+	    map_set(&a, req, "input", node_new_str(&a, in->text, in->len)) ||
+	    map_set(&a, req, "artifact", node_new_cstr(&a, "train.py")) ||
+	    json_write(&b, req, 0, NULL) || b.failed)
+		die("request line");
+	out->len = b.len;
+	out->text = buf_detach(&b, NULL);
+	arena_free(&a);
+}
+
 /* Best of three rounds, each at least min_time/3 long: documents per second. */
 static double measure(const struct corpus *c, case_fn fn)
 {
@@ -183,7 +245,9 @@ static void build_corpus(struct corpus *c, size_t n, uint64_t seed)
 	c->yaml = calloc(n, sizeof(*c->yaml));
 	c->job = calloc(n, sizeof(*c->job));
 	c->payloads = calloc(n, sizeof(*c->payloads));
-	if (!c->yaml || !c->job || !c->payloads)
+	c->req_translate = calloc(n, sizeof(*c->req_translate));
+	c->req_extract = calloc(n, sizeof(*c->req_extract));
+	if (!c->yaml || !c->job || !c->payloads || !c->req_translate || !c->req_extract)
 		die("out of memory");
 	arena_init(&c->payload_arena, 0);
 	struct buf b;
@@ -218,8 +282,85 @@ static void build_corpus(struct corpus *c, size_t n, uint64_t seed)
 		buf_init(&b, 0);
 		if (case_extract(c, i))
 			die("a generated job does not extract");
+		request_line(&c->req_translate[i], "translate", &c->yaml[i]);
+		request_line(&c->req_extract[i], "extract", &c->job[i]);
 	}
 	buf_free(&b);
+	struct dsj_options o = big_options(DSJ_FORMAT_JSON_LINE);
+	if (dsj_batch_new(&c->session, &o))
+		die("out of memory");
+}
+
+/* A file holding the request lines `copies` times. */
+static char *requests_file(const struct doc *reqs, size_t n, size_t copies)
+{
+	char *path = strdup("/tmp/dsjob-bench-XXXXXX");
+	int fd = path ? mkstemp(path) : -1;
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (!f)
+		die("cannot write a temporary requests file");
+	for (size_t k = 0; k < copies; k++)
+		for (size_t i = 0; i < n; i++)
+			if (fwrite(reqs[i].text, 1, reqs[i].len, f) != reqs[i].len ||
+			    fputc('\n', f) == EOF)
+				die("writing the requests file");
+	if (fclose(f))
+		die("writing the requests file");
+	return path;
+}
+
+/* Wall seconds of one `cli --jsonl <path >/dev/null`. */
+static double run_cli(const char *path)
+{
+	double start = now();
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		int in = open(path, O_RDONLY), out = open("/dev/null", O_WRONLY);
+		if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0)
+			_exit(127);
+		execl(cli_path, cli_path, "--jsonl", "--max-input-bytes", "268435456",
+		      "--max-scalar-bytes", "268435456", (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
+		die("the --cli batch run failed");
+	return now() - start;
+}
+
+/* Documents per second of the CLI on `reqs`, and of `floor` on the same
+ * documents, in alternating rounds (best of three each), so both see the
+ * same load. */
+static void cli_side_by_side(const struct corpus *c, const struct doc *reqs, case_fn floor,
+			     double *cli_rate, double *floor_rate)
+{
+	char *once = requests_file(reqs, c->n, 1);
+	double one = run_cli(once); /* also a warm-up */
+	unlink(once);
+	free(once);
+	size_t copies = one > 0 ? (size_t)(min_time / 3 / one) + 1 : 1;
+	char *path = requests_file(reqs, c->n, copies);
+	*cli_rate = *floor_rate = 0;
+	for (int round = 0; round < 3; round++) {
+		double r = (double)(c->n * copies) / run_cli(path);
+		if (r > *cli_rate)
+			*cli_rate = r;
+		size_t docs = 0;
+		double start = now(), elapsed;
+		do {
+			for (size_t i = 0; i < c->n; i++)
+				if (floor(c, i))
+					die("a corpus document failed");
+			docs += c->n;
+			elapsed = now() - start;
+		} while (elapsed < min_time / 3);
+		if ((double)docs / elapsed > *floor_rate)
+			*floor_rate = (double)docs / elapsed;
+	}
+	unlink(path);
+	free(path);
 }
 
 static void row(const char *name, double docs_per_s, size_t n, size_t bytes)
@@ -252,14 +393,48 @@ static void run_corpus(size_t n, uint64_t seed)
 	row("(c') extract, YAML out", xy, n, c.job_bytes);
 	double e = measure(&c, case_json_write);
 	row("(e) JSON write of payload trees", e, n, c.yaml_bytes);
+	double g = measure(&c, case_batch_translate);
+	row("(g) batch session, translate", g, n, c.yaml_bytes);
+	double h = measure(&c, case_batch_extract);
+	row("(h) batch session, extract", h, n, c.job_bytes);
+#ifdef DSJ_HAVE_JANSSON
+	double jj = measure(&c, case_jansson);
+	row("(i) jansson json_loadb of jobs", jj, n, c.job_bytes);
+#endif
 	printf("\n(b)/(a) translate vs libyaml floor:   %5.1f%%  (target >= 70%%)\n", 100 * b / a);
+	printf("(g)/(a) batch translate vs libyaml:   %5.1f%%  (target >= 60%%)\n", 100 * g / a);
+#ifdef DSJ_HAVE_JANSSON
+	printf("(h)/(i) batch extract vs jansson:     %5.1f%%  (target >= 80%%)\n", 100 * h / jj);
+#endif
 	printf("(d)/(a) YAML tree vs libyaml floor:   %5.1f%%\n", 100 * d / a);
 	printf("(c)/(f) extract vs JSON parse:        %5.1f%%  (target >= 70%%)\n", 100 * x / jp);
 	printf("(e) MB/s is per input YAML byte; payload JSON written: see above\n\n");
+	if (cli_path) {
+		double cli_t, floor_t, cli_x, floor_x;
+		cli_side_by_side(&c, c.req_translate, case_libyaml, &cli_t, &floor_t);
+		printf("`%s --jsonl` translate: %.0f docs/s, libyaml parse %.0f docs/s in the "
+		       "same rounds: %5.1f%%  (target >= 60%%)\n",
+		       cli_path, cli_t, floor_t, 100 * cli_t / floor_t);
+#ifdef DSJ_HAVE_JANSSON
+		cli_side_by_side(&c, c.req_extract, case_jansson, &cli_x, &floor_x);
+		printf("`%s --jsonl` extract:   %.0f docs/s, jansson parse %.0f docs/s in the "
+		       "same rounds: %5.1f%%  (target >= 80%%)\n",
+		       cli_path, cli_x, floor_x, 100 * cli_x / floor_x);
+#else
+		(void)cli_x;
+		(void)floor_x;
+#endif
+		printf("\n");
+	}
 	for (size_t i = 0; i < n; i++) {
 		free(c.yaml[i].text);
 		free(c.job[i].text);
+		free(c.req_translate[i].text);
+		free(c.req_extract[i].text);
 	}
+	free(c.req_translate);
+	free(c.req_extract);
+	dsj_batch_free(c.session);
 	free(c.yaml);
 	free(c.job);
 	free(c.payloads);
@@ -313,9 +488,10 @@ static int scale_json_parse(const char *text, size_t len)
 
 static void run_scale(size_t max_bytes)
 {
-	printf("scaling: a python runtime with N env variables (every 8th a ${} reference) and "
-	       "N/4 args\n\n");
-	printf("| YAML bytes | N env    | libyaml ns/B | translate ns/B | ratio | job JSON bytes "
+	printf("scaling: a python runtime with N freeform tags (and up to %d env variables, "
+	       "%d args)\n\n",
+	       GEN_WIDE_ENV, GEN_WIDE_ENV / 4 + 1);
+	printf("| YAML bytes | N tags   | libyaml ns/B | translate ns/B | ratio | job JSON bytes "
 	       "| json_read ns/B | extract ns/B | ratio |\n");
 	printf("|-----------:|---------:|-------------:|---------------:|------:|---------------:"
 	       "|---------------:|-------------:|------:|\n");
@@ -325,7 +501,7 @@ static void run_scale(size_t max_bytes)
 	struct gen_rng r;
 	gen_seed(&r, 7);
 	for (size_t target = 200; target <= max_bytes; target *= 10) {
-		size_t n = target > 300 ? (target - 250) / 52 : 1;
+		size_t n = target > 300 ? (target - 250) / 30 : 1;
 		gen_wide_yaml(&y, n);
 		struct dsj_options o = big_options(DSJ_FORMAT_JSON_LINE);
 		struct dsj_error err;
@@ -362,11 +538,11 @@ int main(int argc, char **argv)
 	size_t docs = 3000, max_scale = 20000000;
 	unsigned long long seed = 42;
 	const char *only = NULL;
-	for (int i = 1; i < argc; i++) {
+	for (int i = 1; i < argc; i += 2) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!v)
 			die("usage: dsjob-bench [--docs N] [--seed S] [--min-time SEC] "
-			    "[--max-scale BYTES] [--only corpus|scale]");
+			    "[--max-scale BYTES] [--only corpus|scale] [--cli DSJOB]");
 		if (strcmp(argv[i], "--docs") == 0)
 			docs = strtoull(v, NULL, 10);
 		else if (strcmp(argv[i], "--seed") == 0)
@@ -377,9 +553,10 @@ int main(int argc, char **argv)
 			max_scale = strtoull(v, NULL, 10);
 		else if (strcmp(argv[i], "--only") == 0)
 			only = v;
+		else if (strcmp(argv[i], "--cli") == 0)
+			cli_path = v;
 		else
 			die("unknown option");
-		i++;
 	}
 	if (docs == 0)
 		die("--docs must be positive");

@@ -67,28 +67,32 @@ static void put_name(struct buf *b, struct gen_rng *r, size_t i)
 	buf_printf(b, "_%s_%zu", i % 3 ? "DIR" : "OPT", i);
 }
 
-/* One env value: a path, a number, a flag or a ${} reference to an earlier name. */
-static void put_value(struct buf *b, struct gen_rng *r, const char *prev_name)
+/* One env value: a path, a number, a flag or a ${} reference to the previous
+ * name (when its value is short, so that chains of references stay short).
+ * Returns the value's length once interpolated, as the OCI limit counts it. */
+static size_t put_value(struct buf *b, struct gen_rng *r, const char *prev_name, size_t prev_len)
 {
+	size_t start = b->len;
 	switch (pick(r, 5)) {
 	case 0:
 		buf_printf(b, "/home/datascience/%s/%s", word(r), word(r));
-		break;
+		return b->len - start;
 	case 1:
 		buf_printf(b, "\"%u\"", (unsigned)pick(r, 100000));
-		break;
+		return b->len - start - 2;
 	case 2:
-		if (prev_name) {
-			buf_printf(b, "${%s}/%s", prev_name, word(r));
-			break;
+		if (prev_name && prev_len < 200) {
+			const char *w = word(r);
+			buf_printf(b, "${%s}/%s", prev_name, w);
+			return prev_len + 1 + strlen(w);
 		}
 		/* fall through */
 	case 3:
 		buf_printf(b, "oci://%s@tenancy/%s/%s.bin", word(r), word(r), word(r));
-		break;
+		return b->len - start;
 	default:
 		buf_puts(b, pick(r, 2) ? "\"true\"" : "\"some text with spaces and a: colon\"");
-		break;
+		return b->len - start - 2;
 	}
 }
 
@@ -164,12 +168,16 @@ void gen_runtime_yaml(struct buf *out, struct gen_rng *r, enum gen_type type, si
 	buf_printf(out, "  maximumRuntimeInMinutes: %u\n", (unsigned)(10 + pick(r, 600)));
 	buf_printf(out, "  freeformTags:\n    team: %s\n    cost-center: \"%u\"\n",
 		   teams[pick(r, 5)], (unsigned)pick(r, 9999));
-	/* the rest of the budget: two thirds env, one third args */
-	size_t env_end = out->len + (target > out->len ? (target - out->len) * 2 / 3 : 0);
+	/* The rest of the budget: two thirds env, one third args, each kept inside
+	 * the OCI limits (20,000 characters of env names and values, dsjob's own
+	 * variables included; 4,000 of joined args) so that every document
+	 * translates. */
+	size_t rest = target > out->len ? target - out->len : 0;
+	size_t env_end = out->len + rest * 2 / 3;
 	bool as_list = pick(r, 3) != 0;
 	buf_puts(out, "  env:\n");
 	char prev[64] = "";
-	size_t i = 0;
+	size_t i = 0, env_chars = 0, prev_len = 0;
 	do {
 		size_t start = out->len;
 		buf_puts(out, as_list ? "  - name: " : "    ");
@@ -183,16 +191,20 @@ void gen_runtime_yaml(struct buf *out, struct gen_rng *r, enum gen_type type, si
 			name[0] = '\0';
 		}
 		buf_puts(out, as_list ? "\n    value: " : ": ");
-		put_value(out, r, prev[0] ? prev : NULL);
+		prev_len = put_value(out, r, prev[0] ? prev : NULL, prev_len);
+		env_chars += name_len + prev_len;
 		buf_putc(out, '\n');
 		memcpy(prev, name, sizeof(prev));
 		i++;
-	} while (out->len < env_end);
+	} while (out->len < env_end && env_chars < GEN_ENV_CHARS);
 	buf_puts(out, "  args:\n");
+	size_t args_chars = 0;
 	do {
+		size_t start = out->len;
 		buf_printf(out, "  - --%s-%zu\n  - \"%u\"\n", word(r), i++,
 			   (unsigned)pick(r, 1000));
-	} while (out->len < target);
+		args_chars += out->len - start - 12; /* the two args and their spaces */
+	} while (out->len < target && args_chars < GEN_ARGS_CHARS);
 }
 
 void gen_wide_yaml(struct buf *out, size_t n)
@@ -202,7 +214,9 @@ void gen_wide_yaml(struct buf *out, size_t n)
 		      "  conda: {type: service, slug: pytorch110_p38_cpu_v1}\n"
 		      "  scriptPathURI: oci://code@tenancy/jobs/train.zip\n"
 		      "  entrypoint: src/train.py\n  env:\n");
-	for (size_t i = 0; i < n; i++) {
+	/* env and args stay inside the OCI limits; the tags take the size */
+	size_t env = n < GEN_WIDE_ENV ? n : GEN_WIDE_ENV;
+	for (size_t i = 0; i < env; i++) {
 		if (i % 8 == 7)
 			buf_printf(out, "  - {name: VAR_%zu, value: \"${VAR_%zu}/sub\"}\n", i,
 				   i - 1);
@@ -211,8 +225,11 @@ void gen_wide_yaml(struct buf *out, size_t n)
 				   i);
 	}
 	buf_puts(out, "  args:\n");
-	for (size_t i = 0; i < n / 4 + 1; i++)
+	for (size_t i = 0; i < env / 4 + 1; i++)
 		buf_printf(out, "  - --arg%zu\n", i);
+	buf_puts(out, "  freeformTags:\n");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(out, "    tag_%zu: value of tag %zu\n", i, i);
 }
 
 static int put_str(struct arena *a, struct node *map, const char *key, const char *value)

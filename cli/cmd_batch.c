@@ -1,5 +1,6 @@
 /* dsjob --jsonl: batch mode, one JSON request a line on stdin, one answer a line. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,28 +9,55 @@
 
 #include "cli.h"
 
+/* stdin in big reads; lines are found with memchr, not a call per byte. */
+struct reader {
+	char buf[1 << 16];
+	size_t pos, end;
+	bool eof;
+};
+
 /* One line of stdin into *line (without its newline), keeping at most `max`
  * bytes of it: a longer line is cut, and the library answers it with a limit
- * error, so no line makes the reader grow without bound. Returns 0 at the end. */
-static int read_line(char **line, size_t *cap, size_t max, size_t *len)
+ * error, so no line makes the reader grow without bound. Returns 1 for a line,
+ * 0 at the end, -1 when out of memory. */
+static int read_line(struct reader *r, char **line, size_t *cap, size_t max, size_t *len)
 {
-	int ch, any = 0;
+	bool any = false;
 	*len = 0;
-	while ((ch = getchar()) != EOF && ch != '\n') {
-		any = 1;
-		if (*len == max)
-			continue;
-		if (*len + 1 >= *cap) {
-			size_t want = *cap ? *cap * 2 : 4096;
-			char *bigger = realloc(*line, want);
-			if (!bigger)
-				return -1;
-			*line = bigger;
-			*cap = want;
+	for (;;) {
+		if (r->pos == r->end) {
+			if (r->eof)
+				return any;
+			r->pos = 0;
+			r->end = fread(r->buf, 1, sizeof(r->buf), stdin);
+			if (r->end < sizeof(r->buf))
+				r->eof = true;
+			if (r->end == 0)
+				return any;
 		}
-		(*line)[(*len)++] = (char)ch;
+		any = true;
+		const char *start = r->buf + r->pos;
+		const char *nl = memchr(start, '\n', r->end - r->pos);
+		size_t n = nl ? (size_t)(nl - start) : r->end - r->pos;
+		r->pos += n + (nl != NULL);
+		size_t take = n < max - *len ? n : max - *len;
+		if (take) {
+			if (*len + take + 1 > *cap) {
+				size_t want = *cap ? *cap : 4096;
+				while (want < *len + take + 1)
+					want *= 2;
+				char *bigger = realloc(*line, want);
+				if (!bigger)
+					return -1;
+				*line = bigger;
+				*cap = want;
+			}
+			memcpy(*line + *len, start, take);
+			*len += take;
+		}
+		if (nl)
+			return 1;
 	}
-	return any || ch == '\n';
 }
 
 /* The request wraps the input in a JSON string, escaped up to 6 bytes per
@@ -41,27 +69,37 @@ static size_t max_request(const struct cli *c)
 
 static int batch(const struct cli *c)
 {
+	static struct reader in;
 	char *line = NULL;
 	size_t cap = 0, len = 0;
 	int more, status = 0;
-	while ((more = read_line(&line, &cap, max_request(c), &len)) > 0) {
+	struct dsj_batch *session = NULL;
+	if (dsj_batch_new(&session, &c->opts)) {
+		fprintf(stderr, "dsjob: out of memory\n");
+		return EXIT_PROBLEM;
+	}
+	while ((more = read_line(&in, &line, &cap, max_request(c), &len)) > 0) {
 		while (len && line[len - 1] == '\r')
 			len--;
 		if (len == 0)
 			continue;
-		char *answer = NULL;
+		const char *answer = NULL;
 		size_t answer_len = 0;
-		if (dsj_batch_answer(&answer, &answer_len, line, len, &c->opts)) {
+		if (dsj_batch_next(session, &answer, &answer_len, line, len)) {
 			more = -1;
 			break;
 		}
 		fwrite(answer, 1, answer_len, stdout);
-		fputc('\n', stdout);
-		dsj_free(answer);
+		putchar('\n');
 	}
+	dsj_batch_free(session);
 	free(line);
 	if (more < 0) {
 		fprintf(stderr, "dsjob: out of memory\n");
+		status = EXIT_PROBLEM;
+	}
+	if (ferror(stdin)) {
+		fprintf(stderr, "dsjob: reading stdin: %s\n", strerror(errno));
 		status = EXIT_PROBLEM;
 	}
 	if (fflush(stdout))

@@ -257,6 +257,24 @@ DSJ_API int dsj_batch_answer(char **out, size_t *out_len, const char *request, s
 			     const struct dsj_options *defaults);
 
 /*
+ * A batch session answers requests one after another as dsj_batch_answer does,
+ * reusing its memory from one request to the next (`dsjob --jsonl` runs one).
+ * dsj_batch_new stores a new session in *batch: it copies *defaults (NULL = the
+ * defaults); the strings they point to must outlive the session. It returns 0,
+ * DSJ_ENOMEM, or DSJ_EUSAGE for a NULL batch or bad defaults.
+ * dsj_batch_next answers one request line: *answer (answer_len bytes, no
+ * trailing newline) belongs to the session and stays valid until the next
+ * dsj_batch_next or dsj_batch_free. Problems in the request are error answers;
+ * it returns 0, DSJ_ENOMEM, or DSJ_EUSAGE for NULL arguments. A session is for
+ * one thread at a time; dsj_batch_free(NULL) does nothing.
+ */
+struct dsj_batch;
+DSJ_API int dsj_batch_new(struct dsj_batch **batch, const struct dsj_options *defaults);
+DSJ_API int dsj_batch_next(struct dsj_batch *batch, const char **answer, size_t *answer_len,
+			   const char *request, size_t request_len);
+DSJ_API void dsj_batch_free(struct dsj_batch *batch);
+
+/*
  * Formats `err` as "FILE:LINE:COL: PATH: MESSAGE" (parts that are unknown are
  * left out) into buf; returns the length it needed, like snprintf.
  */

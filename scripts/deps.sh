@@ -2,8 +2,11 @@
 # Installs the Debian packages dsjob needs to build and test, when missing.
 # Sourced by setup.sh and test.sh; uses sudo only when not root.
 set -euo pipefail
+# libyaml-dev also brings libyaml.a, for the statically linked CLI; hyperfine, time and
+# libjansson-dev (jansson, the extract floor) are for scripts/bench.sh; python3-yaml and
+# python3-jsonschema check `dsjob schema`, man-db renders the man page in the tests.
 dsj_packages=(gcc binutils make cmake pkg-config libyaml-dev libcmocka-dev valgrind python3
-  python3-yaml python3-jsonschema man-db)
+  hyperfine time libjansson-dev python3-yaml python3-jsonschema man-db)
 dsj_missing=()
 for p in "${dsj_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || dsj_missing+=("$p")

@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "api_reuse.h"
 #include "doc/json.h"
 #include "doc/yaml_reader.h"
 #include "doc/yaml_writer.h"
@@ -175,27 +176,36 @@ static void sort_keys(struct node *n)
 	}
 }
 
+/* The answer in the form asked for, appended to b. */
+static int write_into(struct session *s, const struct node *root, struct buf *b)
+{
+	int rc;
+	switch (s->opts.output) {
+	case DSJ_FORMAT_YAML:
+		rc = yaml_write(b, root);
+		break;
+	case DSJ_FORMAT_JSON_LINE:
+		rc = json_write(b, root, 0, s->err);
+		break;
+	default:
+		rc = json_write(b, root, JSON_PRETTY, s->err);
+		if (!rc)
+			buf_putc(b, '\n');
+		break;
+	}
+	if (rc || b->failed)
+		return diag_is_set(s->err) ? s->err->code : diag_nomem(s->err);
+	return 0;
+}
+
 static int write_output(struct session *s, const struct node *root, char **out, size_t *out_len)
 {
 	struct buf b;
 	buf_init(&b, 0);
-	int rc;
-	switch (s->opts.output) {
-	case DSJ_FORMAT_YAML:
-		rc = yaml_write(&b, root);
-		break;
-	case DSJ_FORMAT_JSON_LINE:
-		rc = json_write(&b, root, 0, s->err);
-		break;
-	default:
-		rc = json_write(&b, root, JSON_PRETTY, s->err);
-		if (!rc)
-			buf_putc(&b, '\n');
-		break;
-	}
-	if (rc || b.failed) {
+	int rc = write_into(s, root, &b);
+	if (rc) {
 		buf_free(&b);
-		return diag_is_set(s->err) ? s->err->code : diag_nomem(s->err);
+		return rc;
 	}
 	*out = buf_detach(&b, out_len);
 	return *out ? 0 : diag_nomem(s->err);
@@ -566,5 +576,26 @@ int dsj_schema(char **out, size_t *out_len, int strict)
 		rc = DSJ_ENOMEM;
 	buf_free(&b);
 	arena_free(&a);
+	return rc;
+}
+
+int api_convert_reusing(enum api_op op, struct arena *arena, struct buf *out, const char *input,
+			size_t input_len, const struct dsj_options *opts, struct dsj_error *err)
+{
+	struct session s;
+	int rc = session_begin(&s, opts, err, input, input_len,
+			       op == API_EXTRACT ? TEXTPOS_JSON : TEXTPOS_YAML);
+	s.arena = *arena; /* the caller's blocks, kept for the next conversion */
+	struct node *result = NULL;
+	const char *source = NULL;
+	bool stream = false; /* a job list: an error in JSON_LINE output */
+	if (!rc)
+		rc = op == API_EXTRACT ? extract_in_session(&s, &result, &stream)
+				       : translate_in_session(&s, &result, &source, NULL);
+	if (!rc)
+		rc = write_into(&s, result, out);
+	if (rc)
+		locate(&s, s.err);
+	*arena = s.arena;
 	return rc;
 }

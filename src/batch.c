@@ -1,33 +1,39 @@
-/* Batch mode: one JSON request per line, one JSON answer per line. */
+/* Batch mode: one JSON request per line, one JSON answer per line. A batch
+ * session keeps one arena and one output buffer for all its requests: the
+ * request is decoded, converted and answered on memory the previous request
+ * used (and the working directory is looked up once). */
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "api_reuse.h"
+#include "doc/json.h"
+#include "dsjob.h"
 #include "util/buf.h"
 #include "util/diag.h"
-#include "dsjob.h"
-#include "doc/json.h"
 
-static int error_answer(char **out, size_t *out_len, const struct dsj_error *e)
+struct dsj_batch {
+	struct dsj_options defaults;
+	struct dsj_limits request_limits;
+	struct arena arena;
+	struct buf out;
+	char cwd[4096];
+};
+
+static int error_answer(struct buf *out, struct arena *a, const struct dsj_error *e)
 {
-	struct arena a;
-	arena_init(&a, 0);
-	struct node *err = node_new(&a, NODE_MAP, 0, 0);
-	struct node *root = node_new(&a, NODE_MAP, 0, 0);
-	struct buf b;
-	buf_init(&b, 0);
-	int rc = -1;
+	struct node *err = node_new(a, NODE_MAP, 0, 0);
+	struct node *root = node_new(a, NODE_MAP, 0, 0);
+	buf_reset(out);
 	if (err && root &&
-	    !map_set(&a, err, "type", node_new_cstr(&a, e->type[0] ? e->type : "Error")) &&
-	    !map_set(&a, err, "message", node_new_cstr(&a, e->message)) &&
-	    (!e->path[0] || !map_set(&a, err, "path", node_new_cstr(&a, e->path))) &&
-	    (!e->line || (!map_set(&a, err, "line", node_new_int(&a, e->line)) &&
-			  !map_set(&a, err, "column", node_new_int(&a, e->column)))) &&
-	    !map_set(&a, root, "error", err) && !json_write(&b, root, 0, NULL) && !b.failed) {
-		*out = buf_detach(&b, out_len);
-		rc = *out ? 0 : -1;
-	}
-	buf_free(&b);
-	arena_free(&a);
-	return rc ? DSJ_ENOMEM : 0;
+	    !map_set(a, err, "type", node_new_cstr(a, e->type[0] ? e->type : "Error")) &&
+	    !map_set(a, err, "message", node_new_cstr(a, e->message)) &&
+	    (!e->path[0] || !map_set(a, err, "path", node_new_cstr(a, e->path))) &&
+	    (!e->line || (!map_set(a, err, "line", node_new_int(a, e->line)) &&
+			  !map_set(a, err, "column", node_new_int(a, e->column)))) &&
+	    !map_set(a, root, "error", err) && !json_write(out, root, 0, NULL) && !out->failed)
+		return 0;
+	return DSJ_ENOMEM;
 }
 
 /* Reads an optional string field: NULL for absent or null. */
@@ -44,10 +50,9 @@ static int string_field(const struct node *req, const char *key, const char **ou
 	return 0;
 }
 
-static int answer(char **out, size_t *out_len, const struct node *req,
-		  const struct dsj_options *defaults, struct dsj_error *e)
+static int answer(struct dsj_batch *b, const struct node *req, struct dsj_error *e)
 {
-	struct dsj_options opts = defaults ? *defaults : (struct dsj_options)DSJ_OPTIONS_INIT;
+	struct dsj_options opts = b->defaults;
 	opts.output = DSJ_FORMAT_JSON_LINE;
 	const struct node *op = map_get(req, "op");
 	const struct node *input = map_get(req, "input");
@@ -67,53 +72,111 @@ static int answer(char **out, size_t *out_len, const struct node *req,
 			       "unknown ADS release \"%.40s\": expected 2.8 or 2.15", ads);
 	if (rc)
 		return rc;
-	const char *text = input->u.str.ptr;
-	size_t len = input->u.str.len;
 	/* the runtime ops convert runtimes whatever the document's kind, as ADS */
-	opts.level = DSJ_LEVEL_RUNTIME;
 	opts.job_form = DSJ_JOB_FORM_API;
-	if (str_eq(op->u.str, "translate"))
-		return dsj_translate(out, out_len, NULL, text, len, &opts, e);
-	if (str_eq(op->u.str, "extract"))
-		return dsj_extract(out, out_len, text, len, &opts, e);
-	opts.level = DSJ_LEVEL_JOB;
-	if (str_eq(op->u.str, "job-translate"))
-		return dsj_translate(out, out_len, NULL, text, len, &opts, e);
-	if (str_eq(op->u.str, "job-extract"))
-		return dsj_extract(out, out_len, text, len, &opts, e);
-	return diag_node(e, DSJ_EUSAGE, op, "op", "ValueError",
-			 "unknown op \"%.40s\": expected translate, extract, job-translate or "
-			 "job-extract",
-			 op->u.str.ptr);
+	enum api_op what;
+	if (str_eq(op->u.str, "translate") || str_eq(op->u.str, "job-translate")) {
+		what = API_TRANSLATE;
+	} else if (str_eq(op->u.str, "extract") || str_eq(op->u.str, "job-extract")) {
+		what = API_EXTRACT;
+	} else {
+		return diag_node(e, DSJ_EUSAGE, op, "op", "ValueError",
+				 "unknown op \"%.40s\": expected translate, extract, job-translate "
+				 "or job-extract",
+				 op->u.str.ptr);
+	}
+	opts.level = op->u.str.ptr[0] == 'j' ? DSJ_LEVEL_JOB : DSJ_LEVEL_RUNTIME;
+	return api_convert_reusing(what, &b->arena, &b->out, input->u.str.ptr, input->u.str.len,
+				   &opts, e);
+}
+
+int dsj_batch_new(struct dsj_batch **batch, const struct dsj_options *defaults)
+{
+	struct dsj_error e;
+	diag_clear(&e);
+	if (!batch || (defaults && options_check(defaults, &e)))
+		return DSJ_EUSAGE;
+	struct dsj_batch *b = calloc(1, sizeof(*b));
+	if (!(*batch = b))
+		return DSJ_ENOMEM;
+	b->defaults = defaults ? *defaults : (struct dsj_options)DSJ_OPTIONS_INIT;
+	/* looked up once; when it fails each request answers with the error */
+	if (!b->defaults.cwd && getcwd(b->cwd, sizeof(b->cwd)))
+		b->defaults.cwd = b->cwd;
+	if (!b->defaults.home)
+		b->defaults.home = getenv("HOME") ? getenv("HOME") : "/";
+	limits_resolve(&b->request_limits, &b->defaults.limits);
+	/* the request wraps the input in a JSON string: allow for escaping */
+	b->request_limits.max_scalar_bytes = b->request_limits.max_input_bytes;
+	b->request_limits.max_input_bytes = b->request_limits.max_input_bytes * 6 + 1024;
+	arena_init(&b->arena, 0);
+	buf_init(&b->out, 0);
+	return 0;
+}
+
+void dsj_batch_free(struct dsj_batch *b)
+{
+	if (!b)
+		return;
+	arena_free(&b->arena);
+	buf_free(&b->out);
+	free(b);
+}
+
+int dsj_batch_next(struct dsj_batch *b, const char **out, size_t *out_len, const char *request,
+		   size_t request_len)
+{
+	struct dsj_error e;
+	diag_clear(&e);
+	if (!b || !out || !out_len || (!request && request_len))
+		return DSJ_EUSAGE;
+	struct node *req = NULL;
+	*out = NULL;
+	*out_len = 0;
+	arena_reset(&b->arena);
+	buf_reset(&b->out);
+	int rc = json_read(&req, request, request_len, &b->arena, &b->request_limits, 0, &e);
+	if (!rc && req->kind != NODE_MAP)
+		rc = diag_node(&e, DSJ_EUSAGE, req, "", "ValueError", "a request is a JSON object");
+	if (!rc)
+		rc = answer(b, req, &e);
+	if (rc == DSJ_ENOMEM && !e.message[0])
+		return DSJ_ENOMEM;
+	if (rc) {
+		arena_reset(&b->arena);
+		if (error_answer(&b->out, &b->arena, &e))
+			return DSJ_ENOMEM;
+	}
+	if (b->out.failed)
+		return DSJ_ENOMEM;
+	*out = b->out.len ? b->out.data : "";
+	*out_len = b->out.len;
+	return 0;
 }
 
 int dsj_batch_answer(char **out, size_t *out_len, const char *request, size_t request_len,
 		     const struct dsj_options *defaults)
 {
-	struct dsj_error e;
-	diag_clear(&e);
 	if (!out)
 		return DSJ_EUSAGE;
 	*out = NULL;
-	if (defaults && options_check(defaults, &e))
-		return DSJ_EUSAGE;
-	struct arena a;
-	arena_init(&a, 0);
-	struct dsj_limits limits;
-	limits_resolve(&limits, defaults ? &defaults->limits : NULL);
-	/* the request wraps the input in a JSON string: allow for escaping */
-	limits.max_scalar_bytes = limits.max_input_bytes;
-	limits.max_input_bytes = limits.max_input_bytes * 6 + 1024;
-	struct node *req = NULL;
-	int rc = json_read(&req, request, request_len, &a, &limits, 0, &e);
-	if (!rc && req->kind != NODE_MAP)
-		rc = diag_node(&e, DSJ_EUSAGE, req, "", "ValueError", "a request is a JSON object");
-	if (!rc)
-		rc = answer(out, out_len, req, defaults, &e);
-	arena_free(&a);
-	if (rc == 0)
-		return 0;
-	if (rc == DSJ_ENOMEM && !e.message[0])
-		return DSJ_ENOMEM;
-	return error_answer(out, out_len, &e);
+	struct dsj_batch *b = NULL;
+	int rc = dsj_batch_new(&b, defaults);
+	if (rc)
+		return rc;
+	const char *text;
+	size_t len;
+	rc = dsj_batch_next(b, &text, &len, request, request_len);
+	if (!rc) {
+		*out = malloc(len + 1);
+		if (*out) {
+			memcpy(*out, text, len);
+			(*out)[len] = '\0';
+			*out_len = len;
+		} else {
+			rc = DSJ_ENOMEM;
+		}
+	}
+	dsj_batch_free(b);
+	return rc;
 }

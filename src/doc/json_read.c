@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/diag.h"
 #include "doc/json.h"
+#include "util/diag.h"
 #include "util/utf8.h"
 
 #define JSON_ERROR "JSONDecodeError"
@@ -29,7 +29,7 @@ struct reader {
 	 * count characters, cost linear time overall. */
 	uint32_t line;
 	size_t line_start, mark_pos, mark_col;
-	struct buf scratch;	 /* decoded strings with escapes */
+	bool ascii;		 /* no byte >= 0x80: a column is a byte offset */
 	int rc;			 /* the first failure */
 	uint32_t lone_surrogate; /* the first unpaired \uXXXX, 0 if none */
 	size_t lone_surrogate_pos;
@@ -83,6 +83,8 @@ static int fail_nomem(struct reader *r)
 /* The column (1-based, in characters) of byte pos on the current line. */
 static uint32_t column_of(struct reader *r, size_t pos)
 {
+	if (r->ascii)
+		return (uint32_t)(pos - r->line_start + 1);
 	if (pos < r->mark_pos) {
 		r->mark_pos = r->line_start;
 		r->mark_col = 0;
@@ -173,62 +175,125 @@ static int unicode_escape(struct reader *r, size_t *pos, uint32_t *cp)
 	return 0;
 }
 
-/* The escape whose backslash is at *pos, appended to the scratch buffer. */
-static int escape(struct reader *r, size_t *pos)
+/* The escape whose backslash is at *pos, decoded at *dst. */
+static int escape(struct reader *r, size_t *pos, char **dst)
 {
-	static const char from[] = "\"\\/bfnrt";
-	static const char to[] = "\"\\/\b\f\n\r\t";
 	unsigned char c = r->s[*pos + 1];
 	if (c == 'u') {
 		uint32_t cp = 0;
 		if (unicode_escape(r, pos, &cp))
 			return DSJ_EINPUT;
-		char enc[4];
-		buf_append(&r->scratch, enc, utf8_encode(cp, enc));
+		*dst += utf8_encode(cp, *dst);
 		return 0;
 	}
-	const char *hit = c ? strchr(from, c) : NULL;
-	if (!hit)
+	/* clang-format off */
+	static const char simple[256] = {
+		['"'] = '"', ['\\'] = '\\', ['/'] = '/', ['b'] = '\b',
+		['f'] = '\f', ['n'] = '\n', ['r'] = '\r', ['t'] = '\t',
+	};
+	/* clang-format on */
+	if (!simple[c])
 		return fail(r, *pos, "Invalid \\escape");
-	buf_putc(&r->scratch, to[hit - from]);
+	*(*dst)++ = simple[c];
 	*pos += 2;
 	return 0;
 }
 
+/* Bytes that end a plain run inside a string: the quote, the backslash and
+ * the control characters. */
+/* clang-format off */
+static const unsigned char string_stop[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+};
+/* clang-format on */
+
+/* Eight bytes at a time while none of them is a stop byte (a zero byte of
+ * x ^ quote or x ^ backslash, or one under 0x20), then byte by byte. */
+static size_t plain_run(const struct reader *r, size_t pos)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	while (pos + 8 <= r->len) {
+		uint64_t x;
+		memcpy(&x, r->s + pos, 8);
+		uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+		uint64_t stop = ((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x);
+		if (stop & high) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* borrows run upward: the lowest flagged byte is a real stop */
+			return pos + ((size_t)__builtin_ctzll(stop & high) >> 3);
+#else
+			break;
+#endif
+		}
+		pos += 8;
+	}
+	while (pos < r->len && !string_stop[r->s[pos]])
+		pos++;
+	return pos;
+}
+
+/* The closing quote of a string with escapes, from pos (or len). */
+static size_t closing_quote(const struct reader *r, size_t pos)
+{
+	for (;;) {
+		const unsigned char *q = memchr(r->s + pos, '"', r->len - pos);
+		if (!q)
+			return r->len;
+		size_t at = (size_t)(q - r->s), slashes = 0;
+		while (at - slashes > pos && r->s[at - slashes - 1] == '\\')
+			slashes++;
+		if (slashes % 2 == 0)
+			return at;
+		pos = at + 1;
+	}
+}
+
 /* The string whose opening quote is at begin; on success *end is past the
- * closing quote and *out the decoded text (in the arena). */
+ * closing quote and *out the decoded text (in the arena). A string without
+ * escapes is copied once; one with escapes is decoded straight into room the
+ * size of its raw text, which its decoding never exceeds. */
 static int scan_string(struct reader *r, size_t begin, size_t *end, struct str *out)
 {
-	size_t pos = begin + 1, run = pos;
-	bool escaped = false;
-	buf_reset(&r->scratch);
+	size_t pos = plain_run(r, begin + 1);
+	if (pos < r->len && r->s[pos] == '"') {
+		size_t n = pos - begin - 1;
+		if (n > r->lim.max_scalar_bytes)
+			return fail_limit(r, begin, "string length", r->lim.max_scalar_bytes);
+		out->ptr = arena_strndup(r->a, (const char *)r->s + begin + 1, n);
+		out->len = n;
+		*end = pos + 1;
+		return out->ptr ? 0 : fail_nomem(r);
+	}
+	size_t room = closing_quote(r, pos) - begin;
+	char *text = arena_alloc_uninit(r->a, room + 1);
+	if (!text)
+		return fail_nomem(r);
+	char *dst = text;
+	size_t run = begin + 1;
 	for (;;) {
-		while (pos < r->len && r->s[pos] != '"' && r->s[pos] != '\\') {
-			if (r->s[pos] < 0x20)
-				return fail(r, pos, "Invalid control character at");
-			pos++;
-		}
+		memcpy(dst, r->s + run, pos - run);
+		dst += pos - run;
 		if (pos >= r->len || (r->s[pos] == '\\' && pos + 1 >= r->len))
 			return fail(r, begin, "Unterminated string starting at");
-		if (escaped || r->s[pos] == '\\')
-			buf_append(&r->scratch, r->s + run, pos - run);
 		if (r->s[pos] == '"')
 			break;
-		escaped = true;
-		if (escape(r, &pos))
+		if (r->s[pos] < 0x20)
+			return fail(r, pos, "Invalid control character at");
+		if (escape(r, &pos, &dst))
 			return DSJ_EINPUT;
 		run = pos;
+		pos = plain_run(r, pos);
 	}
-	if (r->scratch.failed)
-		return fail_nomem(r);
-	const char *text = escaped ? r->scratch.data : (const char *)r->s + begin + 1;
-	size_t n = escaped ? r->scratch.len : pos - begin - 1;
+	size_t n = (size_t)(dst - text);
 	if (n > r->lim.max_scalar_bytes)
 		return fail_limit(r, begin, "string length", r->lim.max_scalar_bytes);
-	out->ptr = arena_strndup(r->a, text ? text : "", n);
+	text[n] = '\0';
+	out->ptr = text;
 	out->len = n;
 	*end = pos + 1;
-	return out->ptr ? 0 : fail_nomem(r);
+	return 0;
 }
 
 static int parse_string(struct reader *r, size_t pos, size_t *end, struct node **out)
@@ -491,8 +556,22 @@ static int check_utf8(struct reader *r)
 	size_t i = 0;
 	uint32_t cp;
 	size_t n;
-	while (i < r->len && (n = r->s[i] < 0x80 ? 1 : utf8_decode(r->s + i, r->len - i, &cp)))
+	r->ascii = true;
+	while (i < r->len) {
+		uint64_t x;
+		if (i + 8 <= r->len && (memcpy(&x, r->s + i, 8), !(x & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
+		if (r->s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		r->ascii = false;
+		if (!(n = utf8_decode(r->s + i, r->len - i, &cp)))
+			break;
 		i += n;
+	}
 	if (i == r->len)
 		return 0;
 	size_t bad = utf8_valid_prefix(r->s + i, r->len - i);
@@ -549,10 +628,8 @@ int json_read(struct node **out, const char *input, size_t len, struct arena *a,
 		.line = 1,
 	};
 	limits_resolve(&r.lim, lim);
-	buf_init(&r.scratch, 0);
 	*out = NULL;
 	int rc = read_document(&r, out);
-	buf_free(&r.scratch);
 	if (rc)
 		*out = NULL;
 	return rc;

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/diag.h"
+#include "py/pyrepr.h"
 #include "job/job.h"
 #include "job/job_parts.h"
 #include "runtime/runtime.h"
@@ -41,11 +43,16 @@ static int infra_parts(struct job_ctx *j, struct job_parts *p)
 	struct node *type = map_get(p->infra, "type");
 	if (!type || type->kind != NODE_STR || !str_eq(type->u.str, "dataScienceJob")) {
 		bool flow = type && type->kind == NODE_STR && str_eq(type->u.str, "dataFlow");
+		struct buf b; /* str(type), as the reference's f-string gives it */
+		buf_init(&b, 64);
+		if (!type || py_str(&b, type))
+			buf_puts(&b, type ? describe_value(j->a, type) : "None");
 		job_problem(j, type ? type : p->infra, INFRA ".type", PY_NOT_IMPLEMENTED,
 			    flow ? "Infrastructure type: dataFlow is not supported: dsjob converts "
 				   "Data Science jobs only (type: dataScienceJob)."
 				 : "Infrastructure type: %s is not supported.",
-			    type ? describe_value(j->a, type) : "None");
+			    buf_cstr(&b));
+		buf_free(&b);
 		return DSJ_EINPUT;
 	}
 	struct node *ispec = map_get(p->infra, "spec");

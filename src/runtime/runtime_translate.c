@@ -217,11 +217,33 @@ static const struct runtime_type *find_type(struct translate_ctx *t, struct node
 	return NULL;
 }
 
+/* ADS 2.8's Runtime.__init__ tests `"env" in spec`, which raises TypeError on a
+ * number, a boolean or bytes, and reads spec["env"] (TypeError again) when a string
+ * or list holds "env"; anything else reaches Builder._standardize_spec's
+ * spec.keys(): AttributeError. */
+static const char *spec_error_type(const struct node *spec)
+{
+	if (spec->kind == NODE_SEQ) {
+		for (size_t i = 0; i < spec->u.seq.count; i++) {
+			const struct node *item = spec->u.seq.items[i];
+			if (item->kind == NODE_STR && str_eq(item->u.str, "env"))
+				return PY_TYPE_ERROR;
+		}
+		return PY_ATTRIBUTE_ERROR;
+	}
+	if (spec->kind != NODE_STR)
+		return PY_TYPE_ERROR;
+	for (size_t i = 0; i + 3 <= spec->u.str.len; i++)
+		if (memcmp(spec->u.str.ptr + i, "env", 3) == 0)
+			return PY_TYPE_ERROR;
+	return PY_ATTRIBUTE_ERROR;
+}
+
 static int load_spec(struct translate_ctx *t, struct node *runtime)
 {
 	struct node *spec = map_get(runtime, "spec");
 	const struct node *outside = spec_key_outside(t->type, runtime);
-	if (outside && (!spec || spec->kind == NODE_NULL)) {
+	if (outside && !node_truthy(spec)) {
 		long i = map_find(runtime, "spec", 4);
 		if (i < 0)
 			return spec_fail(t, outside, NULL, PY_TYPE_ERROR,
@@ -233,7 +255,8 @@ static int load_spec(struct translate_ctx *t, struct node *runtime)
 				 "check the indentation of the lines below line %u",
 				 outside->u.str.ptr, outside->line, runtime->u.map.items[i].key->line);
 	}
-	if (!spec || spec->kind == NODE_NULL) {
+	/* _standardize_spec: a falsy spec (0, "", [], false) is {} */
+	if (!node_truthy(spec)) {
 		spec = node_new(t->a, NODE_MAP, runtime->line, runtime->col);
 		if (!spec)
 			return diag_nomem(t->err);
@@ -241,7 +264,7 @@ static int load_spec(struct translate_ctx *t, struct node *runtime)
 	t->spec = spec;
 	if (spec->kind != NODE_MAP) {
 		long i = map_find(runtime, "spec", 4);
-		return spec_fail(t, spec, NULL, PY_TYPE_ERROR,
+		return spec_fail(t, spec, NULL, spec_error_type(spec),
 				 "`spec` must be a mapping, got %s; check the indentation of the "
 				 "lines below line %u",
 				 describe_value(t->a, spec), runtime->u.map.items[i].key->line);

@@ -4,13 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/buf.h"
-#include "util/diag.h"
 #include "doc/json.h"
 #include "py/pypath.h"
 #include "py/pyrepr.h"
 #include "py/pyurl.h"
 #include "runtime/runtime.h"
+#include "util/buf.h"
+#include "util/diag.h"
 #include "runtime/spec_keys.h"
 
 const char *const runtime_base_keys[] = {"env", "args", "maximumRuntimeInMinutes", NULL};
@@ -216,14 +216,34 @@ int translate_specs(struct translate_ctx *t, const struct env_mapping *map, cons
 	return 0;
 }
 
+#define CONDA_URI_INVALID                                                                          \
+	"Invalid URI for custom conda pack: %.*s. A valid URI should have the format: "            \
+	"oci://your_bucket@namespace/object_name"
+
 static int conda_custom(struct translate_ctx *t, const struct node *conda)
 {
 	const struct node *uri = map_get(conda, "uri");
 	struct py_url url;
 	const char *errmsg = NULL;
-	if (uri && uri->kind != NODE_STR)
-		return spec_fail(t, uri, "conda.uri", PY_TYPE_ERROR, "expected a string, got %s",
-				 describe_value(t->a, uri));
+	/* urlparse() decodes an argument that is not a str: a truthy one without
+	 * .decode() raises AttributeError, a falsy one (None, 0, [], ...) parses as ""
+	 * and the pack is reported invalid under str(uri). */
+	if (uri && uri->kind != NODE_STR && node_truthy(uri))
+		return spec_fail(t, uri, "conda.uri",
+				 uri->kind == NODE_BINARY ? PY_TYPE_ERROR : PY_ATTRIBUTE_ERROR,
+				 "expected a string, got %s", describe_value(t->a, uri));
+	if (uri && uri->kind != NODE_STR) {
+		struct buf b;
+		buf_init(&b, 64);
+		if (py_str(&b, uri)) /* an empty list, mapping or bytes */
+			buf_puts(&b, uri->kind == NODE_SEQ   ? "[]"
+				     : uri->kind == NODE_MAP ? "{}"
+							     : "b''");
+		int rc = spec_fail(t, uri, "conda.uri", PY_VALUE_ERROR, CONDA_URI_INVALID,
+				   (int)b.len, buf_cstr(&b));
+		buf_free(&b);
+		return rc;
+	}
 	const char *text = uri ? uri->u.str.ptr : "None";
 	size_t len = uri ? uri->u.str.len : 4;
 	int parsed = uri ? py_urlparse(t->a, text, len, &url, &errmsg) : 0;
@@ -234,9 +254,7 @@ static int conda_custom(struct translate_ctx *t, const struct node *conda)
 	if (!uri || !url.has_username || !url.username.len || !url.has_hostname ||
 	    !url.hostname.len || !url.path.len)
 		return spec_fail(t, uri ? uri : conda, "conda.uri", PY_VALUE_ERROR,
-				 "Invalid URI for custom conda pack: %.*s. A valid URI should have "
-				 "the format: oci://your_bucket@namespace/object_name",
-				 (int)len, text);
+				 CONDA_URI_INVALID, (int)len, text);
 
 	struct node *region = map_get(conda, "region");
 	struct node *region_value = NULL;

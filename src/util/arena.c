@@ -6,6 +6,7 @@
 
 #define ARENA_ALIGN 16
 #define ARENA_BLOCK_MIN 16384
+#define ARENA_KEEP_MAX ((size_t)8 << 20)
 
 struct arena_block {
 	struct arena_block *next;
@@ -17,20 +18,52 @@ struct arena_block {
 void arena_init(struct arena *a, size_t max_total)
 {
 	a->head = NULL;
+	a->spare = NULL;
 	a->used_total = 0;
 	a->max_total = max_total;
 }
 
-void arena_free(struct arena *a)
+static void free_blocks(struct arena_block *b)
 {
-	struct arena_block *b = a->head;
 	while (b) {
 		struct arena_block *next = b->next;
 		free(b);
 		b = next;
 	}
+}
+
+void arena_free(struct arena *a)
+{
+	free_blocks(a->head);
+	free_blocks(a->spare);
+	a->head = a->spare = NULL;
+	a->used_total = 0;
+}
+
+void arena_reset(struct arena *a)
+{
+#ifdef DSJ_ARENA_DEBUG
+	arena_free(a);
+#else
+	size_t kept = 0;
+	for (struct arena_block *b = a->spare; b; b = b->next)
+		kept += b->size;
+	struct arena_block *b = a->head;
+	while (b) {
+		struct arena_block *next = b->next;
+		if (kept + b->size <= ARENA_KEEP_MAX) {
+			kept += b->size;
+			b->used = 0;
+			b->next = a->spare;
+			a->spare = b;
+		} else {
+			free(b);
+		}
+		b = next;
+	}
 	a->head = NULL;
 	a->used_total = 0;
+#endif
 }
 
 static size_t round_up(size_t n)
@@ -44,6 +77,15 @@ static struct arena_block *new_block(struct arena *a, size_t need)
 #ifndef DSJ_ARENA_DEBUG
 	if (size < ARENA_BLOCK_MIN)
 		size = ARENA_BLOCK_MIN;
+	for (struct arena_block **p = &a->spare; *p; p = &(*p)->next) {
+		if ((*p)->size >= size) {
+			struct arena_block *b = *p;
+			*p = b->next;
+			b->next = a->head;
+			a->head = b;
+			return b;
+		}
+	}
 #endif
 	if (size > SIZE_MAX - sizeof(struct arena_block))
 		return NULL;
@@ -84,6 +126,11 @@ static void *alloc_raw(struct arena *a, size_t size)
 	b->used += need;
 	a->used_total += need;
 	return p;
+}
+
+void *arena_alloc_uninit(struct arena *a, size_t size)
+{
+	return alloc_raw(a, size);
 }
 
 void *arena_alloc(struct arena *a, size_t size)

@@ -4,6 +4,30 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/utf8.h"
+
+/* Drops the pieces of characters that a cut left (a "%.40s" of a longer
+ * string, a message longer than its field), so that a problem's text stays
+ * valid UTF-8 for the JSON and YAML written from it. The texts come from
+ * inputs already checked to be UTF-8: anything invalid here is such a cut. */
+static void drop_cut_characters(char *text)
+{
+	unsigned char *s = (unsigned char *)text;
+	size_t len = strlen(text), out = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = s[i] < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			i++;
+			continue;
+		}
+		memmove(s + out, s + i, n);
+		out += n;
+		i += n;
+	}
+	s[out] = '\0';
+}
+
 static void copy_field(char *dst, size_t size, const char *src)
 {
 	if (!src)
@@ -13,6 +37,8 @@ static void copy_field(char *dst, size_t size, const char *src)
 		n = size - 1;
 	memcpy(dst, src, n);
 	dst[n] = '\0';
+	if (n < strlen(src))
+		drop_cut_characters(dst);
 }
 
 static int diag_vset(struct dsj_error *err, int code, unsigned line, unsigned col, const char *path,
@@ -26,6 +52,7 @@ static int diag_vset(struct dsj_error *err, int code, unsigned line, unsigned co
 	copy_field(err->path, sizeof(err->path), path);
 	copy_field(err->type, sizeof(err->type), type);
 	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	drop_cut_characters(err->message);
 	return code;
 }
 

@@ -5,9 +5,11 @@ change: a Job is the same Job whether the REST API (camelCase), the Python SDK
 (snake_case) or the `oci` CLI (kebab-case, every unset field printed as null,
 wrapped in {"data": ..., "etag": ...}) wrote it.
 
-usage: vector_forms.py RUNNER [--ads V] [--forms F,...] VECTORS.jsonl...
+usage: vector_forms.py RUNNER [--ads V] [--forms F,...] [--deviations FILE] VECTORS.jsonl...
 forms: rest (every vector, unchanged), kebab, snake, cli (the extract vectors,
-rewritten). --ads adds "ads": V to each request. Exit status 1 when a run fails.
+rewritten). --ads adds "ads": V to each request. --deviations is passed to the
+runner (with --partial: each run holds only some of the vectors). Exit status 1
+when a run fails.
 """
 import json
 import re
@@ -78,13 +80,15 @@ def rewrite(text, form):
 
 
 def main(argv):
-    runner, ads, forms, files = argv[1], None, ["rest"], []
+    runner, ads, forms, files, deviations = argv[1], None, ["rest"], [], []
     i = 2
     while i < len(argv):
         if argv[i] == "--ads":
             ads, i = argv[i + 1], i + 2
         elif argv[i] == "--forms":
             forms, i = argv[i + 1].split(","), i + 2
+        elif argv[i] == "--deviations":
+            deviations, i = ["--deviations", argv[i + 1], "--partial"], i + 2
         else:
             files.append(argv[i])
             i += 1
@@ -107,7 +111,8 @@ def main(argv):
                     out.write(json.dumps(v) + "\n")
                     count += 1
                 out.flush()
-                run = subprocess.run([runner, out.name], capture_output=True, text=True)
+                run = subprocess.run([runner, *deviations, out.name], capture_output=True,
+                                     text=True)
                 last = run.stdout.strip().splitlines()[-1:] or ["(no output)"]
                 print(f"{path} [{form}{', ads ' + ads if ads else ''}]: {count} vectors: {last[0]}")
                 if run.returncode:
