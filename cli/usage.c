@@ -51,7 +51,7 @@ static const char usage_main[] =
 	"       dsjob validate  [--ads V] [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
 	"       dsjob diff      [--ads V] [--region R] [LIMITS] FILE JOB.json\n"
 	"       dsjob schema    [--strict]\n"
-	"       dsjob --jsonl   [--ads V] [LIMITS]  (batch: one JSON request per line on stdin)\n"
+	"       dsjob --jsonl   [--ads V] [LIMITS] [FILE|-]  (batch: one JSON request a line)\n"
 	"       dsjob --version | --help\n"
 	"\n"
 	"Converts Oracle ADS job YAML (kind: job) or runtime YAML to the OCI Data Science\n"

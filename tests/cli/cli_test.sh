@@ -215,6 +215,25 @@ run "diff bad job json" 2 "$dsjob" diff "$examples/job.yaml" "$work/broken.json"
   expect_err_re "diff bad job json" 'broken.json:1:10: existing: '
 run "diff usage" 2 "$dsjob" diff "$examples/job.yaml"
 
+# --- batch: one answer a line (blank lines too), ids echoed, warnings on request, --jsonl FILE
+printf '%s\n' '{"op": "translate", "id": 1, "warnings": true, "input": "kind: runtime\ntype: python\nspec:\n  entrypoint: a.py\n  entryFuntion: m\n"}' \
+  '' '   ' '{"op": "translate", "id": {"k": [2]}, "input": "type: nope"}' 'not json' >"$work/req.jsonl"
+run "batch file" 0 "$dsjob" --jsonl "$work/req.jsonl"
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 5 ] && ok || fail "batch: one answer a line" "$out"
+printf '%s\n' "$out" >"$work/batch.out"
+python3 - "$work/batch.out" <<'PY' && ok || fail "batch answers" "$out"
+import json, sys
+answers = [json.loads(line) for line in open(sys.argv[1])]
+assert answers[0]["id"] == 1 and "jobConfigurationDetails" in answers[0], answers[0]
+assert answers[0]["warnings"][0]["path"] == "spec.entryFuntion", answers[0]
+assert "did you mean 'entryFunction'" in answers[0]["warnings"][0]["message"]
+assert "error" in answers[1] and "error" in answers[2] and "id" not in answers[1]
+assert answers[3]["id"] == {"k": [2]} and "error" in answers[3], answers[3]
+assert "error" in answers[4]
+PY
+"$dsjob" --jsonl <"$work/req.jsonl" >"$work/batch-stdin.out"
+[ "$(cat "$work/batch-stdin.out")" == "$out" ] && ok || fail "batch stdin = file" "$(cat "$work/batch-stdin.out")"
+
 # --- job extract and the round trip job -> body -> job -> body
 "$dsjob" translate "$examples/job.yaml" | sed -n '/^  "body": {/,/^  },$/p' | sed -e '1s/.*/{/' -e '$s/.*/}/' >"$work/body.json"
 run "job extract" 0 "$dsjob" extract --artifact train.py "$work/body.json" &&
