@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dsjob.h"
+#include "fuzz_options.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -25,11 +26,7 @@ static void check_warning(const struct dsj_error *w, void *ctx)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct dsj_options opts;
-	dsj_options_init(&opts, DSJ_OPTIONS_VERSION);
-	opts.cwd = "/";
-	opts.home = "/home/datascience";
-	opts.now = 1700000000;
-	opts.region = size % 2 ? "us-ashburn-1" : NULL;
+	fuzz_options(&opts, size);
 	const char *input = (const char *)data;
 	char *plain = NULL, *warned = NULL, *explained = NULL;
 	size_t plain_len = 0, warned_len = 0;
