@@ -36,8 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int wrc = dsj_translate(&warned, &warned_len, NULL, input, size, &opts, &err);
 	int erc = dsj_explain(&explained, NULL, input, size, &opts, &err);
 	if (rc != DSJ_ENOMEM && wrc != DSJ_ENOMEM && erc != DSJ_ENOMEM) {
-		if (rc != wrc || (!rc && (plain_len != warned_len ||
-					  memcmp(plain, warned, plain_len) != 0))) {
+		if (rc != wrc ||
+		    (!rc && (plain_len != warned_len || memcmp(plain, warned, plain_len) != 0))) {
 			fprintf(stderr, "fuzz_explain: warnings changed the answer\n");
 			abort();
 		}
