@@ -17,11 +17,11 @@ struct cli {
 	const char *out_file;
 	struct dsj_options opts;
 	int output_set;
-	int strict;	      /* --strict: every warning is an error */
-	int quiet;	      /* validate --quiet: no warnings, no summary */
-	int explain;	      /* translate --explain: where each field comes from, on stderr */
-	const char *current;  /* the file being converted, for warnings */
-	size_t warnings;      /* warnings reported for `current` */
+	int strict;		 /* --strict: every warning is an error */
+	int quiet;		 /* validate --quiet: no warnings, no summary */
+	int explain;		 /* translate --explain: where each field comes from, on stderr */
+	const char *current;	 /* the file being converted, for warnings */
+	size_t warnings;	 /* warnings reported for `current` */
 	struct pending *pending; /* its problems and warnings, to print sorted */
 	size_t npending, cap;
 };

@@ -10,12 +10,8 @@ static const struct command {
 	const char *name;
 	int (*run)(struct cli *c, int argc, char **argv);
 } commands[] = {
-	{"translate", cmd_convert},
-	{"extract", cmd_convert},
-	{"validate", cmd_validate},
-	{"diff", cmd_diff},
-	{"schema", cmd_schema},
-	{"--jsonl", cmd_batch},
+	{"translate", cmd_convert}, {"extract", cmd_convert}, {"validate", cmd_validate},
+	{"diff", cmd_diff},	    {"schema", cmd_schema},   {"--jsonl", cmd_batch},
 };
 
 int main(int argc, char **argv)

@@ -147,8 +147,7 @@ void print_usage(FILE *f, const char *command)
 	else if (strcmp(command, "schema") == 0) {
 		fputs(usage_schema, f);
 		return;
-	}
-	else
+	} else
 		fputs(usage_validate, f);
 	print_limits_help(f);
 }

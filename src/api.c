@@ -8,18 +8,18 @@
 #include <unistd.h>
 
 #include "api_reuse.h"
+#include "diff/job_diff.h"
 #include "doc/json.h"
 #include "doc/yaml_reader.h"
 #include "doc/yaml_writer.h"
-#include "diff/job_diff.h"
-#include "explain/explain.h"
-#include "schema/schema.h"
 #include "dsjob.h"
+#include "explain/explain.h"
 #include "job/job.h"
 #include "job/job_input.h"
 #include "job/job_node_group.h"
 #include "job/job_unmapped.h"
 #include "runtime/convert.h"
+#include "schema/schema.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/textpos.h"
@@ -569,9 +569,9 @@ int dsj_schema(char **out, size_t *out_len, int strict)
 	struct dsj_error err;
 	diag_clear(&err);
 	int rc = schema_build(&root, &a, strict != 0) || json_write(&b, root, JSON_PRETTY, &err) ||
-			 !buf_putc(&b, '\n')
-		     ? DSJ_ENOMEM
-		     : 0;
+				 !buf_putc(&b, '\n')
+			 ? DSJ_ENOMEM
+			 : 0;
 	if (!rc && !(*out = buf_detach(&b, out_len)))
 		rc = DSJ_ENOMEM;
 	buf_free(&b);

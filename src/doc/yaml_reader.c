@@ -606,7 +606,8 @@ static const char *syntax_hint(const char *problem)
 		 " (a value with ': ' in it: quote the value, or check the indentation)"},
 		{"did not find expected key", " (check the indentation of this line)"},
 		{"could not find expected ':'", " (a key needs ': ' after it, or quote the line)"},
-		{"did not find expected '-' indicator", " (check the indentation of this list item)"},
+		{"did not find expected '-' indicator",
+		 " (check the indentation of this list item)"},
 	};
 	for (size_t i = 0; i < sizeof(hints) / sizeof(hints[0]); i++)
 		if (strcmp(problem, hints[i].problem) == 0)

@@ -79,13 +79,14 @@ static int spec_not_a_mapping(struct job_ctx *j, const struct node *doc, const s
 	}
 	char also[160] = "";
 	if (outside)
-		snprintf(also, sizeof(also), ", and %s (line %u) is one of its keys", outside->u.str.ptr,
-			 outside->line);
+		snprintf(also, sizeof(also), ", and %s (line %u) is one of its keys",
+			 outside->u.str.ptr, outside->line);
 	if (at < 0)
-		job_problem(j, outside ? outside : doc, "spec", PY_ATTRIBUTE_ERROR,
-			    "a job needs `spec:`, a mapping with name, infrastructure and runtime%s: "
-			    "put them under `spec:`, indented",
-			    also);
+		job_problem(
+			j, outside ? outside : doc, "spec", PY_ATTRIBUTE_ERROR,
+			"a job needs `spec:`, a mapping with name, infrastructure and runtime%s: "
+			"put them under `spec:`, indented",
+			also);
 	else
 		job_problem(j, spec && spec->kind != NODE_NULL ? spec : doc->u.map.items[at].key,
 			    "spec", PY_ATTRIBUTE_ERROR,
@@ -302,10 +303,11 @@ int job_translate(struct job_ctx *j, struct node *doc, struct node **answer)
 	struct body_fields f = {0};
 	struct node *payload = NULL, *body = NULL;
 	if (doc && doc->kind == NODE_MAP && is_runtime_document(doc))
-		return fatal(j, doc, "spec.infrastructure", PY_ATTRIBUTE_ERROR,
-			     "this is a runtime YAML (kind: runtime), and a job is needed here: a job "
-			     "has `kind: job`, the runtime under spec.runtime and the infrastructure "
-			     "under spec.infrastructure");
+		return fatal(
+			j, doc, "spec.infrastructure", PY_ATTRIBUTE_ERROR,
+			"this is a runtime YAML (kind: runtime), and a job is needed here: a job "
+			"has `kind: job`, the runtime under spec.runtime and the infrastructure "
+			"under spec.infrastructure");
 	job_keys_check(j, doc);
 	int rc = split_document(j, doc, &p);
 	if (p.ispec) /* warnings only: whatever fails later */

@@ -22,9 +22,10 @@ static int container_translate(struct translate_ctx *t)
 	const char *key;
 	struct node *image = spec_get(t, "image", &key);
 	if (!node_truthy(image))
-		return spec_fail(t, image, key ? key : "image", PY_VALUE_ERROR,
-				 "Specify container image for ContainerRuntime: add `image:` to the "
-				 "spec (e.g. iad.ocir.io/namespace/repository:tag).");
+		return spec_fail(
+			t, image, key ? key : "image", PY_VALUE_ERROR,
+			"Specify container image for ContainerRuntime: add `image:` to the "
+			"spec (e.g. iad.ocir.io/namespace/repository:tag).");
 	int rc = translate_specs(t, container_env_mappings, ",");
 	return rc ? rc : set_artifact_cstr(t, "path", "jobs/templates/container.py");
 }

@@ -30,10 +30,11 @@ static int git_translate(struct translate_ctx *t)
 	const char *key;
 	struct node *conda = spec_get(t, "conda", &key);
 	if (!node_truthy(conda))
-		return spec_fail(t, conda, key ? key : "conda", PY_VALUE_ERROR,
-				 "A conda pack is required for using the GitPythonRuntime: add "
-				 "`conda: {type: service, slug: SLUG}` (or type: published with uri "
-				 "and region) to the spec.");
+		return spec_fail(
+			t, conda, key ? key : "conda", PY_VALUE_ERROR,
+			"A conda pack is required for using the GitPythonRuntime: add "
+			"`conda: {type: service, slug: SLUG}` (or type: published with uri "
+			"and region) to the spec.");
 	int rc = translate_conda(t);
 	if (!rc)
 		rc = translate_specs(t, git_env_mappings, ":");

@@ -62,8 +62,8 @@ struct runtime_type {
 	/* The spec keys the type knows, for the unknown-key warnings
 	 * (spec_keys.c) and the schema: runtime_base_keys, these tables, the alias
 	 * tables and the sections. spec_get accepts no other key. */
-	const struct env_mapping *const *mappings; /* the tables translate reads */
-	const char *const *keys;		   /* keys read outside any table */
+	const struct env_mapping *const *mappings;  /* the tables translate reads */
+	const char *const *keys;		    /* keys read outside any table */
 	const struct spec_section *const *sections; /* nested mappings it reads */
 	/* Spec keys only ADS 2.15's handler reads (camelCase and snake_case). */
 	const char *const *keys_ads215;

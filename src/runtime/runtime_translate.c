@@ -246,14 +246,16 @@ static int load_spec(struct translate_ctx *t, struct node *runtime)
 	if (outside && !node_truthy(spec)) {
 		long i = map_find(runtime, "spec", 4);
 		if (i < 0)
-			return spec_fail(t, outside, NULL, PY_TYPE_ERROR,
-					 "the runtime has no `spec:`, and %s (line %u) is one of its "
-					 "keys: put the spec's keys under `spec:`, indented",
-					 outside->u.str.ptr, outside->line);
+			return spec_fail(
+				t, outside, NULL, PY_TYPE_ERROR,
+				"the runtime has no `spec:`, and %s (line %u) is one of its "
+				"keys: put the spec's keys under `spec:`, indented",
+				outside->u.str.ptr, outside->line);
 		return spec_fail(t, outside, NULL, PY_TYPE_ERROR,
 				 "`spec` must be a mapping, and %s (line %u) is one of its keys: "
 				 "check the indentation of the lines below line %u",
-				 outside->u.str.ptr, outside->line, runtime->u.map.items[i].key->line);
+				 outside->u.str.ptr, outside->line,
+				 runtime->u.map.items[i].key->line);
 	}
 	/* _standardize_spec: a falsy spec (0, "", [], false) is {} */
 	if (!node_truthy(spec)) {

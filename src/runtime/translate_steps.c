@@ -9,9 +9,9 @@
 #include "py/pyrepr.h"
 #include "py/pyurl.h"
 #include "runtime/runtime.h"
+#include "runtime/spec_keys.h"
 #include "util/buf.h"
 #include "util/diag.h"
-#include "runtime/spec_keys.h"
 
 const char *const runtime_base_keys[] = {"env", "args", "maximumRuntimeInMinutes", NULL};
 

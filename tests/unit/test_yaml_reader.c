@@ -287,8 +287,9 @@ static void test_syntax_errors(void **state)
 	assert_int_equal(e.line, 2);
 	assert_int_equal(e.column, 1);
 	e = read_error("a: x: y\n", DSJ_EINPUT, "ScannerError");
-	assert_string_equal(e.message, "mapping values are not allowed in this context (a value "
-				       "with ': ' in it: quote the value, or check the indentation)");
+	assert_string_equal(e.message,
+			    "mapping values are not allowed in this context (a value "
+			    "with ': ' in it: quote the value, or check the indentation)");
 	e = read_error("a: 'unclosed\n", DSJ_EINPUT, "ScannerError");
 	assert_int_equal(e.line, 2);
 	assert_int_equal(e.column, 1);
