@@ -115,7 +115,7 @@ static void check_infra_spec(struct job_ctx *j, const struct node *ispec)
 	unknown_keys_warn(j->opts, ispec, path, &keys, runtime_key, NULL);
 	if (!ispec || ispec->kind != NODE_MAP)
 		return;
-	char written[128], sub[DSJ_ERROR_PATH_MAX];
+	char written[128] = "", sub[DSJ_ERROR_PATH_MAX];
 	const struct node *shape =
 		infra_value(ispec, "shapeConfigDetails", written, sizeof(written));
 	struct key_set shape_keys = {
@@ -123,8 +123,10 @@ static void check_infra_spec(struct job_ctx *j, const struct node *ispec)
 		.has = shape_has,
 		.data = job_shape_config_keys,
 	};
-	snprintf(sub, sizeof(sub), "%s.%s", path, written);
-	unknown_keys_warn(j->opts, shape, sub, &shape_keys, NULL, NULL);
+	if (shape) {
+		snprintf(sub, sizeof(sub), "%s.%s", path, written);
+		unknown_keys_warn(j->opts, shape, sub, &shape_keys, NULL, NULL);
+	}
 	const struct node *mounts = infra_value(ispec, "storageMount", written, sizeof(written));
 	if (!mounts || mounts->kind != NODE_SEQ)
 		return;
