@@ -42,20 +42,41 @@ int read_input(const char *file, size_t max, char **data, size_t *len, char *why
 int write_atomically(const char *path, const char *data, size_t len);
 int emit(const struct cli *c, const char *data, size_t len);
 void report(const char *file, const struct dsj_error *err);
-/* dsj_options.warn for the commands: ctx is the struct cli; counts, and prints
- * "warning:" (or "error:" with --strict) unless --quiet. */
-void report_warning(const struct dsj_error *w, void *cli);
+/* dsj_options.warn printing at once; ctx points to the file name. */
+void report_warning(const struct dsj_error *w, void *file);
+/* dsj_options.warn for translate, extract, validate and diff: ctx is the
+ * struct cli; counts, and holds "warning:" (or "error:" with --strict) for
+ * pending_flush unless --quiet. */
+void cli_warning(const struct dsj_error *w, void *cli);
 
 /* options.c */
 int usage_error(const char *fmt, const char *arg);
 int set_limit(struct cli *c, const char *a, const char *v);
 int set_ads_option(struct cli *c, const char *a, const char *v);
 int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfiles);
+/* The options of artifact and run: flag() and value() return 0 when they took the
+ * option, 1 when it is not theirs, else an exit status; one positional FILE. */
+struct arg_handlers {
+	int (*flag)(void *ctx, const char *opt);
+	int (*value)(struct cli *c, void *ctx, const char *opt, const char *v);
+	void *ctx;
+};
+int parse_command_args(struct cli *c, int argc, char **argv, const struct arg_handlers *h,
+		       const char **file);
 
 /* The commands: argv[0] is the command's name. */
 int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_validate(struct cli *c, int argc, char **argv);
 int cmd_batch(struct cli *c, int argc, char **argv);
+int cmd_artifact(struct cli *c, int argc, char **argv);
+int cmd_run_local(struct cli *c, int argc, char **argv);
+/* The commands that talk to OCI (oci_cli.h has what they share); `run` hands
+ * `run --local` to cmd_run_local. */
+int cmd_apply(struct cli *c, int argc, char **argv);
+int cmd_run(struct cli *c, int argc, char **argv);
+int cmd_watch(struct cli *c, int argc, char **argv);
+int cmd_cancel(struct cli *c, int argc, char **argv);
+int cmd_get(struct cli *c, int argc, char **argv);
 int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_schema(struct cli *c, int argc, char **argv);
 

@@ -8,22 +8,36 @@
 
 #include "cli.h"
 
-static void artifact_note(const char *artifact)
+/* The upload step, with the name `dsjob artifact` will give the file. */
+static void artifact_note(struct cli *c, const char *file, const char *input, size_t len)
 {
-	if (artifact)
+	struct dsj_artifact_options o = DSJ_ARTIFACT_OPTIONS_INIT;
+	struct dsj_options quiet = c->opts;
+	quiet.warn = NULL;
+	o.convert = &quiet;
+	o.list_only = 1;
+	struct dsj_artifact *art = NULL;
+	struct dsj_error err;
+	if (dsj_artifact_build(&art, input, len, &o, &err)) {
+		fprintf(stderr,
+			"dsjob: the artifact cannot be built here yet (%s); once it can, run "
+			"'dsjob artifact %s' and upload the file it writes with 'oci data-science "
+			"job create-job-artifact'\n",
+			err.message, file);
+		return;
+	}
+	if (!art->upload_name)
+		fputs("dsjob: this job has no artifact to upload: once made with 'oci data-science "
+		      "job create --from-json file://FILE' it can run\n",
+		      stderr);
+	else
 		fprintf(stderr,
 			"dsjob: after 'oci data-science job create --from-json file://FILE', "
-			"upload the "
-			"artifact: oci data-science job create-job-artifact --job-id <new job "
-			"OCID> "
-			"--job-artifact-file %s --content-disposition 'attachment; filename=<its "
-			"file "
-			"name>'\n",
-			artifact);
-	else
-		fprintf(stderr, "dsjob: this runtime names no artifact file: ADS builds its driver "
-				"artifact itself, so upload one with 'oci data-science job "
-				"create-job-artifact' as ADS would\n");
+			"build the artifact with 'dsjob artifact %s' (it writes %s) and upload "
+			"it: oci data-science job create-job-artifact --job-id <new job OCID> "
+			"--job-artifact-file %s --content-disposition 'attachment; filename=%s'\n",
+			file, art->upload_name, art->upload_name, art->upload_name);
+	dsj_artifact_free(art);
 }
 
 /* --explain: the same translation, each field with where it comes from. */
@@ -53,32 +67,27 @@ static int convert(struct cli *c)
 	char *out = NULL;
 	size_t out_len = 0;
 	struct dsj_error err;
-	char *artifact = NULL;
 	int rc = strcmp(c->command, "translate") == 0
-			 ? dsj_translate(&out, &out_len, &artifact, input, len, &c->opts, &err)
+			 ? dsj_translate(&out, &out_len, NULL, input, len, &c->opts, &err)
 			 : dsj_extract(&out, &out_len, input, len, &c->opts, &err);
 	if (!rc && c->explain)
 		explain(c, input, len);
-	free(input);
 	if (rc)
 		pending_add(c, &err, 0);
 	pending_flush(c);
-	if (rc) {
-		dsj_free(artifact);
-		return EXIT_PROBLEM;
-	}
-	if (c->strict && c->warnings) {
+	if (!rc && c->strict && c->warnings) {
 		fprintf(stderr, "dsjob: %zu warning%s, errors with --strict: nothing written\n",
 			c->warnings, c->warnings == 1 ? "" : "s");
-		dsj_free(out);
-		dsj_free(artifact);
-		return EXIT_PROBLEM;
+		rc = EXIT_PROBLEM;
+	} else if (rc) {
+		rc = EXIT_PROBLEM;
+	} else {
+		rc = emit(c, out, out_len);
+		if (!rc && c->opts.job_form == DSJ_JOB_FORM_OCI_CLI)
+			artifact_note(c, file, input, len);
 	}
-	rc = emit(c, out, out_len);
-	if (!rc && c->opts.job_form == DSJ_JOB_FORM_OCI_CLI)
-		artifact_note(artifact);
+	free(input);
 	dsj_free(out);
-	dsj_free(artifact);
 	return rc;
 }
 
@@ -88,7 +97,7 @@ int cmd_convert(struct cli *c, int argc, char **argv)
 	int nfiles = 0;
 	if (!files)
 		return EXIT_PROBLEM;
-	c->opts.warn = report_warning;
+	c->opts.warn = cli_warning;
 	if (strcmp(c->command, "extract") == 0)
 		c->opts.output = DSJ_FORMAT_YAML;
 	int rc = parse_options(c, argc - 1, argv + 1, files, &nfiles);

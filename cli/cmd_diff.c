@@ -1,11 +1,54 @@
-/* dsjob diff FILE JOB.json: what applying the job YAML would change in the
- * existing job, field by field. Exit status as diff(1)'s: 0 the same, 1
- * different, 2 trouble (a bad input, a usage error). */
+/* dsjob diff: what applying a job YAML would change.
+ * - dsjob diff FILE JOB.json: against a job saved as JSON (GetJob's answer,
+ *   any form extract reads), field by field; exit status as diff(1)'s: 0 the
+ *   same, 1 different, 2 trouble (a bad input, a usage error).
+ * - dsjob diff FILE --job-id OCID: against the live job, fetched with the OCI
+ *   client; exit status 0 when it has not drifted, 3 when it has, 1 on errors. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "oci_cli.h"
+
+#define EXIT_DRIFT 3
+
+static int drift(struct cli *c, struct oci_cli *oc, dsj_oci_client *client)
+{
+	char *body = NULL, *source = NULL, *job = NULL, *out = NULL;
+	size_t body_len = 0, out_len = 0, count = 0;
+	struct dsj_error err;
+	int rc = oci_translate_file(c, oc, client, oc->positional[0], &body, &body_len, &source, NULL);
+	if (!rc && dsj_oci_job_get(client, oc->job_id, &job, &err))
+		rc = oci_report(&err);
+	if (!rc && dsj_oci_job_drift(&out, &out_len, &count, body, body_len, job, strlen(job),
+				     !oc->json, &err))
+		rc = oci_report(&err);
+	if (!rc) {
+		fwrite(out, 1, out_len, stdout);
+		if (oc->json)
+			putchar('\n');
+		rc = count ? EXIT_DRIFT : 0;
+	}
+	dsj_free(body);
+	dsj_free(source);
+	dsj_free(job);
+	dsj_free(out);
+	return rc;
+}
+
+static int diff_live(struct cli *c, int argc, char **argv)
+{
+	struct oci_cli oc;
+	dsj_oci_client *client = NULL;
+	int rc = oci_start_one(c, &oc, argc, argv, OCI_JOB_ID, "job YAML file", &client);
+	if (!rc && !oc.job_id)
+		rc = usage_error("diff needs --job-id OCID%s", "");
+	if (!rc)
+		rc = drift(c, &oc, client);
+	dsj_oci_client_free(client);
+	return rc;
+}
 
 #define EXIT_TROUBLE 2
 
@@ -59,13 +102,13 @@ static int diff(struct cli *c, const char *file, const char *job_file)
 	return rc ? EXIT_TROUBLE : changes ? 1 : 0;
 }
 
-int cmd_diff(struct cli *c, int argc, char **argv)
+static int diff_file(struct cli *c, int argc, char **argv)
 {
 	char **files = calloc((size_t)argc + 1, sizeof(char *));
 	int nfiles = 0;
 	if (!files)
 		return EXIT_TROUBLE;
-	c->opts.warn = report_warning;
+	c->opts.warn = cli_warning;
 	int rc = parse_options(c, argc - 1, argv + 1, files, &nfiles);
 	if (rc == 0 && nfiles != 2)
 		rc = usage_error("%s", "diff takes a job YAML and the job's JSON: FILE JOB.json");
@@ -73,4 +116,12 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 		rc = diff(c, files[0], files[1]);
 	free(files);
 	return rc;
+}
+
+int cmd_diff(struct cli *c, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--job-id") == 0 || strncmp(argv[i], "--job-id=", 9) == 0)
+			return diff_live(c, argc, argv);
+	return diff_file(c, argc, argv);
 }

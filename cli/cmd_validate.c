@@ -63,7 +63,7 @@ int cmd_validate(struct cli *c, int argc, char **argv)
 	int nfiles = 0;
 	if (!files)
 		return EXIT_PROBLEM;
-	c->opts.warn = report_warning;
+	c->opts.warn = cli_warning;
 	int rc = parse_options(c, argc - 1, argv + 1, files, &nfiles);
 	if (rc == 0)
 		rc = validate(c, nfiles, files);

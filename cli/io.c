@@ -183,8 +183,15 @@ void report(const char *file, const struct dsj_error *err)
 	fprintf(stderr, "%s\n", line);
 }
 
-/* FILE:LINE:COL: key.path: warning: message */
-void report_warning(const struct dsj_error *w, void *cli)
+/* FILE:LINE:COL: key.path: warning: message; `file` points to the name. */
+void report_warning(const struct dsj_error *w, void *file)
+{
+	struct dsj_error copy = *w;
+	snprintf(copy.message, sizeof(copy.message), "warning: %s", w->message);
+	report(*(const char **)file, &copy);
+}
+
+void cli_warning(const struct dsj_error *w, void *cli)
 {
 	struct cli *c = cli;
 	c->warnings++;

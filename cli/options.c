@@ -174,3 +174,31 @@ int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfile
 	}
 	return 0;
 }
+
+int parse_command_args(struct cli *c, int argc, char **argv, const struct arg_handlers *h,
+		       const char **file)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *opt = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0)
+			return print_usage(stdout, c->command), -1;
+		if (h->flag(h->ctx, opt) == 0)
+			continue;
+		int rc = set_limit(c, opt, v);
+		if (rc == 1 && opt[0] == '-' && opt[1]) {
+			rc = v ? h->value(c, h->ctx, opt, v) : 1;
+			if (rc == 1)
+				return usage_error(v ? "unknown option '%s'" : "%s needs a value",
+						   opt);
+		} else if (rc == 1) {
+			if (*file)
+				return usage_error("%s", "only one FILE, please");
+			*file = opt;
+			continue;
+		}
+		if (rc)
+			return rc;
+		i++;
+	}
+	return *file ? 0 : usage_error("%s needs the job or runtime YAML FILE", c->command);
+}

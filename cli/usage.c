@@ -51,11 +51,15 @@ static const char usage_main[] =
 	"       dsjob validate  [--ads V] [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
 	"       dsjob diff      [--ads V] [--region R] [LIMITS] FILE JOB.json\n"
 	"       dsjob schema    [--strict]\n"
+	"       dsjob artifact  [-o DIR] [--list] [--output text|json] [--driver-dir DIR] FILE\n"
+	"       dsjob run --local [--env K=V]... [--args 'A B'] [--timeout MIN] [--workdir DIR]\n"
+	"                       [--keep] [--python PATH] [--engine podman|docker] FILE\n"
 	"       dsjob --jsonl   [--ads V] [LIMITS] [FILE|-]  (batch: one JSON request a line)\n"
 	"       dsjob --version | --help\n"
 	"\n"
 	"Converts Oracle ADS job YAML (kind: job) or runtime YAML to the OCI Data Science\n"
-	"CreateJob request (translate) and an OCI Job back to job or runtime YAML (extract).\n"
+	"CreateJob request (translate) and an OCI Job back to job or runtime YAML (extract);\n"
+	"builds the job artifact (artifact) and runs a job on this machine (run --local).\n"
 	"Run 'dsjob COMMAND --help' for a command's options.\n"
 	"Matches " DSJ_ADS_VERSIONS ".\n";
 
@@ -134,10 +138,57 @@ static const char usage_schema[] =
 	"\n"
 	"  --strict         unknown keys are errors too (ADS ignores them)\n";
 
+static const char usage_artifact[] =
+	"usage: dsjob artifact [-o DIR] [--list] [--output text|json] [--driver-dir DIR]\n"
+	"                      [--ads V] [--region R] [LIMITS] FILE\n"
+	"\n"
+	"Builds the job artifact a runtime or job YAML refers to, laid out as ADS 2.8 lays\n"
+	"it out (python, notebook, gitPython, pyTorchDistributed: a zip of the drivers and\n"
+	"code/; script: the file as is, or a folder zipped with its root; container: a\n"
+	"placeholder), and prints the path written. The same sources give the same bytes\n"
+	"(SOURCE_DATE_EPOCH sets the entry time; default 1980-01-01).\n"
+	"\n"
+	"  -o DIR            write into DIR (default: the current folder)\n"
+	"  --list            print the entries instead of writing\n"
+	"  --output json     print {\"path\", \"uploadName\", \"sha256\", \"size\", \"entries\"}\n"
+	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n"
+	"  --ads V           translate as ADS V does (2.8, the default, or 2.15)\n";
+
+static const char usage_run[] =
+	"usage: dsjob run --local [--env NAME=VALUE]... [--args 'A B'] [--timeout MIN]\n"
+	"                         [--workdir DIR] [--keep] [--inherit-env] [--python PATH]\n"
+	"                         [--engine podman|docker] [--driver-dir DIR] [--ads V]\n"
+	"                         [--region R] [LIMITS] FILE\n"
+	"\n"
+	"Runs a runtime or job YAML on this machine as the OCI service would: builds its\n"
+	"artifact, extracts it into RUN/decompressed_artifact, sets the job's variables\n"
+	"(then --env, as a job run's overrides), HOME=RUN and JOB_ARTIFACT_FILE_NAME, starts\n"
+	"JOB_RUN_ENTRYPOINT (or the single file: .py with python3, .sh with bash, else\n"
+	"itself) with the job's arguments, and exits with its exit code (124 on a time-out).\n"
+	"Your code runs as you, unconfined: isolation is yours to choose.\n"
+	"\n"
+	"  --env NAME=VALUE  override or add a variable (repeatable)\n"
+	"  --args 'A B'      arguments instead of the job's (shell words)\n"
+	"  --timeout MIN     stop after MIN minutes (default maximumRuntimeInMinutes):\n"
+	"                    SIGTERM to its process group, SIGKILL 10 s later\n"
+	"  --workdir DIR     the run folder (kept); default a new one under $TMPDIR\n"
+	"  --keep            keep the default run folder and print its path\n"
+	"  --inherit-env     start from this environment (default: PATH, LANG, LC_ALL,\n"
+	"                    TERM, TMPDIR only)\n"
+	"  --python PATH     the interpreter for .py entries (default python3 on PATH)\n"
+	"  --engine ENGINE   container runtimes: run the image with podman or docker\n"
+	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n"
+	"  --ads V           translate as ADS V does (2.8, the default, or 2.15; a 2.15\n"
+	"                    multi-node job runs its first node group, as one node)\n";
+
 void print_usage(FILE *f, const char *command)
 {
 	if (!command)
 		fputs(usage_main, f);
+	else if (strcmp(command, "artifact") == 0)
+		fputs(usage_artifact, f);
+	else if (strcmp(command, "run") == 0)
+		fputs(usage_run, f);
 	else if (strcmp(command, "translate") == 0)
 		fputs(usage_translate, f);
 	else if (strcmp(command, "extract") == 0)

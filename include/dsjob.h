@@ -25,6 +25,7 @@
 #ifndef DSJOB_H
 #define DSJOB_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "dsjob_version.h" /* DSJ_VERSION, DSJ_VERSION_NUMBER (generated) */
@@ -285,6 +286,136 @@ DSJ_API void dsj_free(void *p);
 
 /* The library version, DSJ_VERSION. */
 DSJ_API const char *dsj_version(void);
+
+/* ======================================================================== */
+/* Job artifacts and local runs (src/artifact/, src/local/)                  */
+/* ======================================================================== */
+
+/*
+ * The option structs below follow struct dsj_options's convention: each starts
+ * with its version, set by its *_OPTIONS_INIT or *_options_init(); fields are
+ * only ever added at the end.
+ */
+#define DSJ_ARTIFACT_OPTIONS_VERSION 1
+
+/* The defaults: `struct dsj_artifact_options o = DSJ_ARTIFACT_OPTIONS_INIT;` */
+#define DSJ_ARTIFACT_OPTIONS_INIT                                                                  \
+	{                                                                                          \
+		.version = DSJ_ARTIFACT_OPTIONS_VERSION, .mtime = -1                               \
+	}
+
+struct dsj_artifact_options {
+	unsigned int version;		   /* DSJ_ARTIFACT_OPTIONS_VERSION */
+	const struct dsj_options *convert; /* how the YAML is translated; NULL = defaults */
+	const char *out_dir;		   /* where the artifact is written; NULL = cwd */
+	const char *driver_dir;		   /* drivers to package; NULL = the embedded ones */
+	long long mtime;		   /* entry time (UTC seconds); -1 = $SOURCE_DATE_EPOCH,
+					      else 1980-01-01 00:00:00 */
+	int list_only;			   /* fill entries, write nothing (path stays NULL) */
+	dsj_report_fn warn;		   /* ADS's build-time warnings; NULL = dropped */
+	void *warn_ctx;
+};
+
+/* Fills *opts with the defaults, as DSJ_ARTIFACT_OPTIONS_INIT, for `version`
+ * (pass DSJ_ARTIFACT_OPTIONS_VERSION). Returns 0, or DSJ_EUSAGE for a NULL opts
+ * or an unknown version (then *opts is left alone). */
+DSJ_API int dsj_artifact_options_init(struct dsj_artifact_options *opts, unsigned int version);
+
+/* The artifact a job payload refers to; released with dsj_artifact_free. */
+struct dsj_artifact {
+	char *path;	   /* the file written (NULL with list_only) */
+	char *upload_name; /* the file name to upload it under (content-disposition);
+			      NULL when the job has no artifact */
+	char sha256[65];   /* hex digest of the file ("" with list_only) */
+	unsigned long long size;
+	char **entries; /* archive entry names in order, "dir/" for folders; for a
+			   file uploaded as is, its one name */
+	size_t entry_count;
+	int as_is; /* 1 when the source file is uploaded unchanged (not an archive we built) */
+};
+
+/*
+ * Builds the job artifact of a runtime or job YAML as ADS 2.8 lays it out
+ * (python/notebook/gitPython/pyTorchDistributed: root-less zip with the drivers
+ * and code/; script: the file as is, or a folder zipped with its root; container:
+ * the placeholder file). Sources: local paths, file:// URIs, .zip/.tar/.tar.gz/
+ * .tgz archives; remote sources are an error. The zip bytes depend only on the
+ * sources and opts->mtime (entries sorted, modes 0644/0755, uid/gid 0).
+ * The file is written to a temporary name and renamed: nothing is left behind
+ * on failure. Note: while a zip is written the process's TZ is set to UTC
+ * (libarchive writes DOS times in local time) and restored afterwards, so do not
+ * call this while other threads read the environment or local time.
+ * A job with no artifact (ADS 2.15: a container runtime without scriptPathURI)
+ * succeeds with upload_name and path NULL and no entries: nothing to upload.
+ * On success *out is the caller's (dsj_artifact_free); errors: DSJ_EINPUT (bad
+ * YAML, missing or remote source, failed check, I/O), DSJ_ENOMEM.
+ */
+DSJ_API int dsj_artifact_build(struct dsj_artifact **out, const char *input, size_t input_len,
+			       const struct dsj_artifact_options *opts, struct dsj_error *err);
+
+/* The description as JSON {"path", "uploadName", "sha256", "size", "entries"}
+ * (path and sha256 null with list_only), indented; the caller frees *out with
+ * dsj_free. Returns 0 or DSJ_ENOMEM. */
+DSJ_API int dsj_artifact_to_json(char **out, size_t *out_len, const struct dsj_artifact *artifact);
+
+/* Releases an artifact description (not the file). NULL is fine. */
+DSJ_API void dsj_artifact_free(struct dsj_artifact *artifact);
+
+/*
+ * Extracts a .zip/.tar/.tar.gz/.tgz into the existing folder dest_dir, keeping
+ * the stored modes. Refuses (DSJ_EINPUT, nothing more extracted) entries that are
+ * absolute, contain "..", are devices or fifos, or are links pointing outside
+ * dest_dir.
+ */
+DSJ_API int dsj_artifact_unpack(const char *archive_path, const char *dest_dir,
+				struct dsj_error *err);
+
+#define DSJ_LOCAL_OPTIONS_VERSION 1
+
+/* The defaults: `struct dsj_local_options o = DSJ_LOCAL_OPTIONS_INIT;` */
+#define DSJ_LOCAL_OPTIONS_INIT                                                                     \
+	{                                                                                          \
+		.version = DSJ_LOCAL_OPTIONS_VERSION                                               \
+	}
+
+struct dsj_local_options {
+	unsigned int version;		   /* DSJ_LOCAL_OPTIONS_VERSION */
+	const struct dsj_options *convert; /* how the YAML is translated; NULL = defaults */
+	const char *driver_dir;		   /* as dsj_artifact_options.driver_dir */
+	const char *workdir;		   /* run folder; NULL = a new one under $TMPDIR */
+	int keep;		/* keep the run folder (always kept when workdir given) */
+	const char *const *env; /* "NAME=VALUE" job-run overrides */
+	size_t env_count;
+	const char *args;	/* job-run arguments (shell words); NULL = the job's */
+	const char *python;	/* interpreter for .py entries; NULL = "python3" */
+	double timeout_minutes; /* 0 = the job's maximumRuntimeInMinutes (none = no limit) */
+	int grace_seconds;	/* SIGTERM to SIGKILL; 0 = 10 */
+	int inherit_env;	/* start from the whole environment, not PATH/LANG/TERM/TMPDIR */
+	const char *engine;	/* container runtimes: "podman" or "docker"; NULL = refuse */
+	volatile sig_atomic_t *stop; /* when it becomes non-zero (a signal handler), the run is
+				     stopped as on a timeout; NULL = none */
+	dsj_report_fn warn;	     /* warnings and progress notes; NULL = dropped */
+	void *warn_ctx;
+};
+
+/* Fills *opts with the defaults, as DSJ_LOCAL_OPTIONS_INIT, for `version`
+ * (pass DSJ_LOCAL_OPTIONS_VERSION). Returns 0, or DSJ_EUSAGE for a NULL opts or
+ * an unknown version (then *opts is left alone). */
+DSJ_API int dsj_local_options_init(struct dsj_local_options *opts, unsigned int version);
+
+/*
+ * Runs a runtime or job YAML on this machine as the service would: builds the
+ * artifact, extracts it into <run folder>/decompressed_artifact, sets the job's
+ * environment (payload variables, then opts->env, then the variables the service
+ * sets, with local values; HOME = the run folder), starts JOB_RUN_ENTRYPOINT
+ * (or the single file) there in its own process group with the job's arguments,
+ * output inherited, and waits. *exit_status: the entry's exit code, 128 + signal
+ * when it was killed by one, 124 when it ran out of time. *run_dir, when not
+ * NULL, receives the run folder's path if it was kept (caller frees with dsj_free).
+ * Errors (nothing started): DSJ_EINPUT, DSJ_EUSAGE (bad option), DSJ_ENOMEM.
+ */
+DSJ_API int dsj_local_run(int *exit_status, char **run_dir, const char *input, size_t input_len,
+			  const struct dsj_local_options *opts, struct dsj_error *err);
 
 #ifdef __cplusplus
 }

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-900}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(yaml json translate extract shlex envinterp batch validate)
+[ ${#targets[@]} -gt 0 ] || targets=(yaml json translate extract shlex envinterp batch validate unpack oci_config oci_reply)
 command -v clang >/dev/null || { echo "fuzz.sh needs clang (apt-get install clang)"; exit 2; }
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSJ_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)"

@@ -116,9 +116,10 @@ static int check_tags(struct translate_ctx *t, const struct node *tags, const ch
 	for (size_t i = 0; i < tags->u.map.count; i++) {
 		const struct node *k = tags->u.map.items[i].key;
 		const struct node *v = tags->u.map.items[i].value;
-		/* json.dumps writes bool, int and float keys as strings; the rest it cannot */
+		/* json.dumps writes bool, int, float and None keys as strings; the rest it
+		 * cannot */
 		if (k->kind != NODE_STR && k->kind != NODE_BOOL && k->kind != NODE_INT &&
-		    k->kind != NODE_FLOAT)
+		    k->kind != NODE_FLOAT && k->kind != NODE_NULL)
 			return spec_fail(t, k, key, PY_TYPE_ERROR,
 					 "tag names must be strings, got %s",
 					 describe_value(t->a, k));

@@ -130,7 +130,14 @@ run "job translate api" 0 "$dsjob" translate "$examples/job.yaml"
 [[ "$out" == *'"body": {'* && "$out" == *'"artifact": {'* && "$out" == *'"displayName": "Training on mnist"'* ]] &&
   ok || fail "job translate api" "$out"
 run "job translate oci-cli" 0 "$dsjob" translate --format oci-cli "$examples/job.yaml" &&
-  expect_err_re "job translate oci-cli (artifact note)" 'create-job-artifact .*--job-artifact-file oci://code@mytenancy/train.py'
+  expect_err_re "job translate oci-cli (remote source note)" "cannot be built here yet \\(remote source 'oci://code@mytenancy/train.py'.*dsjob artifact"
+mkdir -p "$work/local-job"
+printf 'print(1)\n' > "$work/local-job/my.train.py"
+sed 's|oci://code@mytenancy/train.py|my.train.py|' "$examples/job.yaml" > "$work/local-job/job.yaml"
+pushd "$work/local-job" > /dev/null
+run "job translate oci-cli local" 0 "$dsjob" translate --format oci-cli job.yaml &&
+  expect_err_re "job translate oci-cli (upload name)" "dsjob artifact job.yaml' \\(it writes my.zip\\).*--job-artifact-file my.zip --content-disposition 'attachment; filename=my.zip'"
+popd > /dev/null
 # the oci-cli form's top-level keys are exactly the CLI's option names
 keys=$(printf '%s\n' "$out" | grep -E '^  "[A-Za-z]+":' | sed -E 's/^  "([A-Za-z]+)".*/\1/' | sort | tr '\n' ' ')
 want="compartmentId configurationDetails displayName freeformTags infrastructureConfigurationDetails jobStorageMountConfigurationDetailsList logConfigurationDetails projectId "

@@ -15,7 +15,8 @@ help_flags() {
   { printf '%s\n' "$out" | grep -E '^(usage:| {7}dsjob| {20,})' | grep -oE '\[-{1,2}[a-z][a-z-]*' | tr -d '['
     printf '%s\n' "$out" | grep -oE '^ {2}-{1,2}[a-z][a-z-]*' | tr -d ' '; } | sort -u
 }
-all=$( { help_flags; for c in translate extract validate diff schema; do help_flags "$c"; done;
+commands="translate extract validate diff schema artifact run apply watch cancel get"
+all=$( { help_flags; for c in $commands; do help_flags "$c"; done; help_flags run --local;
   echo --jsonl; echo --version; echo --help; echo -h; } | sort -u)
 man_flags=$(sed -e 's/\\-/-/g' "$man" | grep -oE '(^|[ "[(])-{1,2}[a-z][a-z-]*' | grep -oE -- '-{1,2}[a-z][a-z-]*' |
   grep -vxE -- '--from-json|--job-id' | sort -u)
@@ -23,7 +24,7 @@ missing=$(comm -23 <(printf '%s\n' "$all") <(printf '%s\n' "$man_flags"))
 extra=$(comm -13 <(printf '%s\n' "$all") <(printf '%s\n' "$man_flags"))
 [ -z "$missing" ] || fail "the man page lacks: $(echo $missing)"
 [ -z "$extra" ] || fail "the man page has flags --help does not: $(echo $extra)"
-for c in translate extract validate diff schema; do
+for c in $commands; do
   grep -q "^\.B dsjob $c" "$man" || fail "the man page lacks the command $c"
   grep -qw "$c" "$src/completions/dsjob.bash" || fail "bash completion lacks $c"
   grep -qw "$c" "$src/completions/_dsjob" || fail "zsh completion lacks $c"

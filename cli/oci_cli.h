@@ -1,0 +1,76 @@
+/* What the commands that talk to OCI share (oci_options.c, oci_session.c,
+ * oci_watch.c, oci_usage.c): the OCI options, making the client, printing
+ * progress and errors, and watching a run. */
+#ifndef DSJOB_OCI_CLI_H
+#define DSJOB_OCI_CLI_H
+
+#include "cli.h"
+#include "dsjob_oci.h"
+
+#define OCI_ENV_MAX 256
+
+/* Which options a command takes, beyond the common ones. */
+enum oci_flag {
+	OCI_DRY_RUN = 1u << 0,
+	OCI_JOB_ID = 1u << 1,
+	OCI_RUN_OVERRIDES = 1u << 2, /* --env --args --name */
+	OCI_WATCH = 1u << 3,
+	OCI_CANCEL_ON_INTERRUPT = 1u << 4,
+};
+
+struct oci_cli {
+	struct dsj_oci_options o;
+	int json, debug, dry_run, watch, cancel_on_interrupt;
+	const char *job_id, *name, *args;
+	const char *env[OCI_ENV_MAX];
+	size_t env_count;
+	const char *positional[4];
+	int npositional;
+};
+
+/* oci_options.c: fills oc from argv (after the command name). Returns 0, -1
+ * after --help, or an exit status. */
+int oci_parse(struct cli *c, struct oci_cli *oc, int argc, char **argv, unsigned flags);
+
+/* oci_session.c */
+int oci_connect(struct oci_cli *oc, dsj_oci_client **client);
+/* oci_parse, exactly one positional argument (`what` names it), oci_connect. */
+int oci_start_one(struct cli *c, struct oci_cli *oc, int argc, char **argv, unsigned flags,
+		  const char *what, dsj_oci_client **client);
+int oci_report(const struct dsj_error *err);
+void progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void progress_done(void);
+/* The job file's CreateJob body and artifact source (dsj_free both); custom
+ * conda packs take --region, else the client's region (client may be NULL). */
+int oci_translate_file(struct cli *c, const struct oci_cli *oc, const dsj_oci_client *client,
+		       const char *file, char **body, size_t *body_len, char **artifact,
+		       char **artifact_type);
+
+/* oci_watch.c: follows a run, Ctrl-C stops (and with cancel, cancels). Returns
+ * the exit status for the command. */
+int oci_watch_run(dsj_oci_client *client, const struct oci_cli *oc, const char *run_id);
+
+/* oci_usage.c */
+const char *oci_usage(const char *command);
+extern const char oci_usage_main[];
+
+/* artifact_step.c: the artifact of a job YAML file, built as ADS lays it out
+ * (dsj_artifact_build): its bytes and the name to upload them under. */
+struct artifact_upload {
+	char *data;
+	size_t len;
+	char *name;
+	const char *remote; /* dry run: the oci:// object not read */
+};
+struct artifact_source {
+	const char *file;   /* the job YAML */
+	const char *source; /* the translation's artifact source, or NULL */
+	const char *type;   /* its artifact type ("ScriptArtifact"...), or NULL */
+};
+/* A script runtime's oci:// file is read from Object Storage with the client's
+ * credentials (with client NULL, a dry run, it is only named in out->remote). */
+int artifact_step(struct cli *c, dsj_oci_client *client, const struct artifact_source *src,
+		  struct artifact_upload *out, char *why, size_t why_size);
+void artifact_upload_free(struct artifact_upload *a);
+
+#endif

@@ -1,0 +1,1 @@
+# test fixture: stands in for drivers/container.py in layout tests

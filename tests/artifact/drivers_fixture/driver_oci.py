@@ -1,0 +1,1 @@
+# test fixture: stands in for drivers/driver_oci.py in layout tests

@@ -1,0 +1,1 @@
+/* test fixture: stands in for drivers/hostname_from_env.c */
