@@ -335,7 +335,8 @@ struct dsj_artifact {
 };
 
 /*
- * Builds the job artifact of a runtime or job YAML as ADS 2.8 lays it out
+ * Builds the job artifact of a runtime or job YAML as ADS lays it out (2.8, or
+ * 2.15 when opts->convert->ads says so)
  * (python/notebook/gitPython/pyTorchDistributed: root-less zip with the drivers
  * and code/; script: the file as is, or a folder zipped with its root; container:
  * the placeholder file). Sources: local paths, file:// URIs, .zip/.tar/.tar.gz/
@@ -348,7 +349,8 @@ struct dsj_artifact {
  * A job with no artifact (ADS 2.15: a container runtime without scriptPathURI)
  * succeeds with upload_name and path NULL and no entries: nothing to upload.
  * On success *out is the caller's (dsj_artifact_free); errors: DSJ_EINPUT (bad
- * YAML, missing or remote source, failed check, I/O), DSJ_ENOMEM.
+ * YAML, missing or remote source, failed check, I/O), DSJ_ENOMEM, DSJ_EUSAGE (a
+ * NULL out, options of an unknown version).
  */
 DSJ_API int dsj_artifact_build(struct dsj_artifact **out, const char *input, size_t input_len,
 			       const struct dsj_artifact_options *opts, struct dsj_error *err);
@@ -392,8 +394,9 @@ struct dsj_local_options {
 	int grace_seconds;	/* SIGTERM to SIGKILL; 0 = 10 */
 	int inherit_env;	/* start from the whole environment, not PATH/LANG/TERM/TMPDIR */
 	const char *engine;	/* container runtimes: "podman" or "docker"; NULL = refuse */
-	volatile sig_atomic_t *stop; /* when it becomes non-zero (a signal handler), the run is
-				     stopped as on a timeout; NULL = none */
+	volatile sig_atomic_t *stop; /* when it becomes non-zero (a signal handler), the job
+				     is stopped as on a timeout (TERM, grace, KILL) and
+				     *exit_status is its own; NULL = none */
 	dsj_report_fn warn;	     /* warnings and progress notes; NULL = dropped */
 	void *warn_ctx;
 };
@@ -409,9 +412,11 @@ DSJ_API int dsj_local_options_init(struct dsj_local_options *opts, unsigned int 
  * environment (payload variables, then opts->env, then the variables the service
  * sets, with local values; HOME = the run folder), starts JOB_RUN_ENTRYPOINT
  * (or the single file) there in its own process group with the job's arguments,
- * output inherited, and waits. *exit_status: the entry's exit code, 128 + signal
- * when it was killed by one, 124 when it ran out of time. *run_dir, when not
- * NULL, receives the run folder's path if it was kept (caller frees with dsj_free).
+ * output inherited, and waits; a container runtime runs its image with
+ * opts->engine instead. *exit_status: the entry's exit code, 128 + signal when it
+ * was killed by one, 124 when it ran out of time. *run_dir, when not NULL,
+ * receives the run folder's path if it was kept (caller frees with dsj_free).
+ * The call forks; while it waits, an ignored SIGCHLD is set back to its default.
  * Errors (nothing started): DSJ_EINPUT, DSJ_EUSAGE (bad option), DSJ_ENOMEM.
  */
 DSJ_API int dsj_local_run(int *exit_status, char **run_dir, const char *input, size_t input_len,

@@ -11,6 +11,7 @@
 
 #include "artifact/artifact.h"
 #include "util/diag.h"
+#include "util/utf8.h"
 
 #define UNPACK_MAX_ENTRIES 1000000
 
@@ -173,7 +174,7 @@ static int extract_all(struct archive *r, struct archive *w, const char *archive
 	}
 }
 
-int art_unpack(const char *archive, const char *dest, struct dsj_error *err)
+static int unpack(const char *archive, const char *dest, struct dsj_error *err)
 {
 	char *real = realpath(dest, NULL);
 	if (!real)
@@ -197,6 +198,15 @@ int art_unpack(const char *archive, const char *dest, struct dsj_error *err)
 	return rc;
 }
 
+int art_unpack(const char *archive, const char *dest, struct dsj_error *err)
+{
+	struct art_locale l;
+	art_locale_enter(&l);
+	int rc = unpack(archive, dest, err);
+	art_locale_leave(&l);
+	return rc;
+}
+
 int dsj_artifact_unpack(const char *archive_path, const char *dest_dir, struct dsj_error *err)
 {
 	diag_clear(err);
@@ -215,14 +225,32 @@ static int push_name(struct arena *a, const char ***names, size_t *count, size_t
 		*names = grown;
 		*cap = bigger;
 	}
-	if (!((*names)[*count] = arena_strndup(a, name, strlen(name))))
+	char *copy = arena_strndup(a, name, strlen(name));
+	if (!copy)
 		return DSJ_ENOMEM;
-	(*count)++;
+	/* a listing only (the archive is uploaded as is): bytes that are not UTF-8
+	 * (an old zip's code page) are shown as '?' */
+	for (size_t i = 0, len = strlen(copy); i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode((const unsigned char *)copy + i, len - i, &cp);
+		if (!n)
+			copy[i] = '?';
+		i += n ? n : 1;
+	}
+	(*names)[(*count)++] = copy;
 	return 0;
 }
 
-int art_archive_list(const char *archive, struct arena *a, const char ***names, size_t *count,
-		     struct dsj_error *err)
+static const char *stored_name(struct archive_entry *e)
+{
+	const char *name = archive_entry_pathname(e);
+	if (!name)
+		name = archive_entry_pathname_utf8(e);
+	return name ? name : "?";
+}
+
+static int list(const char *archive, struct arena *a, const char ***names, size_t *count,
+		struct dsj_error *err)
 {
 	*names = NULL;
 	*count = 0;
@@ -236,15 +264,26 @@ int art_archive_list(const char *archive, struct arena *a, const char ***names, 
 		int got = archive_read_next_header(r, &e);
 		if (got == ARCHIVE_EOF)
 			break;
-		if (got != ARCHIVE_OK)
+		/* a listing takes a name libarchive cannot convert (ARCHIVE_WARN) as it
+		 * is stored: the archive is uploaded unchanged */
+		const char *name = got == ARCHIVE_OK || got == ARCHIVE_WARN ? stored_name(e) : NULL;
+		if (got != ARCHIVE_OK && got != ARCHIVE_WARN)
 			rc = read_error(r, archive, err);
 		else if (*count >= UNPACK_MAX_ENTRIES)
 			rc = refuse(err, archive, "...", "more than 1,000,000 entries");
-		else if (!archive_entry_pathname(e))
-			rc = refuse(err, archive, "?", "a name that is not valid text");
-		else if (push_name(a, names, count, &cap, archive_entry_pathname(e)))
+		else if (push_name(a, names, count, &cap, name))
 			rc = diag_nomem(err);
 	}
 	archive_read_free(r);
+	return rc;
+}
+
+int art_archive_list(const char *archive, struct arena *a, const char ***names, size_t *count,
+		     struct dsj_error *err)
+{
+	struct art_locale l;
+	art_locale_enter(&l);
+	int rc = list(archive, a, names, count, err);
+	art_locale_leave(&l);
 	return rc;
 }

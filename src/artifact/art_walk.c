@@ -10,6 +10,7 @@
 
 #include "artifact/artifact.h"
 #include "util/diag.h"
+#include "util/utf8.h"
 
 #define WALK_MAX_DEPTH 256
 
@@ -72,6 +73,13 @@ static int walk(struct art_tree *t, const char *prefix, const char *dir, int dep
 	while (!rc && (de = readdir(d))) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
+		if (!utf8_valid(de->d_name, strlen(de->d_name))) {
+			rc = diag_at(err, DSJ_EINPUT, 0, 0, NULL, "UnicodeEncodeError",
+				     "a file name in '%s' is not valid UTF-8: rename it (zip names "
+				     "are UTF-8)",
+				     dir);
+			break;
+		}
 		char *name = join(t->a, prefix, de->d_name);
 		char *disk = join(t->a, dir, de->d_name);
 		rc = name && disk ? add_one(t, name, disk, depth, err) : diag_nomem(err);

@@ -137,6 +137,7 @@ static struct archive *new_zip_writer(struct dsj_error *err)
 	if (archive_write_set_format_zip(w) != ARCHIVE_OK ||
 	    archive_write_zip_set_compression_deflate(w) != ARCHIVE_OK ||
 	    archive_write_set_option(w, "zip", "compression-level", "6") != ARCHIVE_OK ||
+	    archive_write_set_option(w, "zip", "hdrcharset", "UTF-8") != ARCHIVE_OK ||
 	    archive_write_set_bytes_in_last_block(w, 1) != ARCHIVE_OK) {
 		zip_error(w, err);
 		archive_write_free(w);
@@ -145,21 +146,28 @@ static struct archive *new_zip_writer(struct dsj_error *err)
 	return w;
 }
 
-int art_zip_write(const struct art_tree *t, int fd, long long mtime, struct dsj_error *err)
+static int write_zip(const struct art_tree *t, int fd, long long mtime, struct dsj_error *err)
 {
 	struct archive *w = new_zip_writer(err);
 	if (!w)
 		return DSJ_EINPUT;
-	struct saved_tz saved;
-	if (tz_to_utc(&saved)) {
-		archive_write_free(w);
-		return diag_nomem(err);
-	}
 	int rc = archive_write_open_fd(w, fd) == ARCHIVE_OK ? write_all(w, t, mtime, err)
 							    : zip_error(w, err);
 	if (archive_write_close(w) != ARCHIVE_OK && !rc)
 		rc = zip_error(w, err);
 	archive_write_free(w);
+	return rc;
+}
+
+int art_zip_write(const struct art_tree *t, int fd, long long mtime, struct dsj_error *err)
+{
+	struct saved_tz saved;
+	if (tz_to_utc(&saved))
+		return diag_nomem(err);
+	struct art_locale l;
+	art_locale_enter(&l);
+	int rc = write_zip(t, fd, mtime, err);
+	art_locale_leave(&l);
 	tz_restore(&saved);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #ifndef DSJ_ARTIFACT_H
 #define DSJ_ARTIFACT_H
 
+#include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -120,6 +121,14 @@ int art_archive_list(const char *archive, struct arena *a, const char ***names, 
 		     struct dsj_error *err);
 /* Lexical check of one entry name: NULL when safe, else why not. */
 const char *art_unsafe_name(const char *name);
+
+/* ---- names in UTF-8 whatever the locale (art_locale.c) ---- */
+struct art_locale {
+	locale_t utf8, previous;
+};
+/* This thread uses C.UTF-8 until art_locale_leave (a no-op when it is missing). */
+void art_locale_enter(struct art_locale *l);
+void art_locale_leave(struct art_locale *l);
 
 /* ---- folders we make and remove (art_fs.c) ---- */
 /* A new private folder under $TMPDIR (or /tmp); path in `a`. */

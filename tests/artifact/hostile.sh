@@ -84,6 +84,23 @@ printf '#!/bin/sh\necho hi\n' > run.sh && chmod 755 run.sh
 printf 'kind: runtime\ntype: script\nspec:\n  scriptPathURI: run.sh\n' > script.yaml
 $wrap "$dsjob" artifact script.yaml > /dev/null || fail same-file "script built in place"
 [ "$(stat -c %a run.sh)" = 755 ] || fail same-file "run.sh mode changed to $(stat -c %a run.sh)"
+# a file name that is not UTF-8 cannot be a zip name: refused, nothing written
+mkdir -p "$work/latin/src" && python3 -c 'import sys; open(sys.argv[1].encode() + b"/caf\xe9.py", "w").write("x")' "$work/latin/src"
+printf 'kind: runtime\ntype: python\nspec:\n  scriptPathURI: src\n' > "$work/latin/p.yaml"
+(cd "$work/latin" && $wrap "$dsjob" artifact p.yaml) > /dev/null 2> "$work/err"
+[ $? = 1 ] && grep -q "not valid UTF-8" "$work/err" || fail non-utf8 "$(cat "$work/err")"
+[ ! -e "$work/latin/src.zip" ] || fail non-utf8 "src.zip was written"
+# ...but an as-is archive holding such a name is listed with '?' (it is uploaded unchanged)
+python3 - "$work/latin/old.zip" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    info = zipfile.ZipInfo("caf\xe9.sh")
+    z.writestr(info, "echo hi\n")
+PY
+python3 -c 'import sys; d = open(sys.argv[1], "rb").read().replace(b"caf\xc3\xa9", b"caf\xe9\x20"); open(sys.argv[1], "wb").write(d)' "$work/latin/old.zip"
+printf 'kind: runtime\ntype: script\nspec:\n  scriptPathURI: old.zip\n' > "$work/latin/s.yaml"
+(cd "$work/latin" && $wrap "$dsjob" artifact --list --output json s.yaml) > "$work/out" 2> "$work/err" || fail non-utf8-zip "$(cat "$work/err")"
+python3 -c 'import json, sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$work/out" || fail non-utf8-zip "not UTF-8 JSON: $(cat "$work/out")"
 cd "$work"
 [ "$failed" = 0 ] && echo "hostile archives refused; inside link accepted"
 exit $failed

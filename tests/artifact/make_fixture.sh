@@ -3,11 +3,12 @@
 # folder, zips with and without a root folder, tar archives, notebooks.
 set -euo pipefail
 fix=$1
-mkdir -p "$fix"/src/pkg "$fix"/nbdir "$fix"/stage/proj/lib "$fix"/stage/flat/lib
+mkdir -p "$fix"/uni "$fix"/src/pkg "$fix"/nbdir "$fix"/stage/proj/lib "$fix"/stage/flat/lib
 cd "$fix"
 printf 'import sys\nprint("train", sys.argv[1:])\n' > src/train.py
 printf 'VALUE = 1\n' > src/pkg/util.py
 printf 'hidden\n' > src/.hidden
+printf 'print("café")\n' > uni/café.py
 printf 'print("my job")\n' > my.job.py
 printf '#!/bin/bash\necho "run.sh $*"\n' > run.sh
 printf '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n' > nb.ipynb
@@ -31,6 +32,7 @@ def zip_tree(name, root, arc_prefix):
                 z.write(os.path.join(d, f), os.path.join(base, f))
 zip_tree("code_root.zip", "stage/proj", "proj")
 zip_tree("code_flat.zip", "stage/flat", "")
+zip_tree("uni.zip", "uni", "uni")
 for name, mode in (("code.tar.gz", "w:gz"), ("code.tgz", "w:gz"), ("code.tar", "w")):
     with tarfile.open(name, mode) as t:
         t.add("stage/proj", arcname="proj")

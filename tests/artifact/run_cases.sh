@@ -19,10 +19,15 @@ fail() {
 	echo "FAIL $1: $2"
 	failed=$((failed + 1))
 }
-check_zip() { # case, file
+check_zip() { # case, file, listing (JSON): valid, and its names are the listed entries
 	case "$2" in *.zip) ;; *) return 0 ;; esac
 	python3 -m zipfile -t "$2" >/dev/null 2>&1 || fail "$1" "python3 -m zipfile -t $2"
 	unzip -tq "$2" >/dev/null 2>&1 || fail "$1" "unzip -t $2"
+	python3 -c 'import json, sys, zipfile
+names = zipfile.ZipFile(sys.argv[1]).namelist()
+listed = json.load(open(sys.argv[2], encoding="utf-8"))["entries"]
+sys.exit(names != listed and "%r != %r" % (names, listed))' "$2" "$3" ||
+		fail "$1" "the zip's names are not the listed entries"
 }
 for case_dir in "$here"/cases/*/; do
 	name=$(basename "$case_dir")
@@ -51,7 +56,7 @@ for case_dir in "$here"/cases/*/; do
 		continue
 	fi
 	[ -f "$path" ] || { fail "$name" "no artifact written ($path)"; continue; }
-	check_zip "$name" "$path"
+	check_zip "$name" "$path" "$work/out"
 done
 # --driver-dir: the drivers come from that folder; one missing is an error naming it
 sed "s|@FIX@|$work/fix|g" "$here/cases/python-file/input.yaml" > "$work/fix/input.yaml"

@@ -356,10 +356,10 @@ status=$?
 [ "$status" = 7 ] || fail sigchld-ignored "exit status $status, expected 7"
 
 # ---- the README's example, from the repository root ----
-(cd "$root" && $wrap "$dsjob" run --local --env DATASET=cifar \
+(cd "$root" && $wrap "$dsjob" run --local --env DATASET=cifar --env "OUTPUT_URI=file://$work/example" \
 	examples/local/python.yaml) > "$work/example.out" 2> "$work/example.err" || fail example "$(cat "$work/example.err")"
 expect_out example "epoch 2 of 2, dataset cifar"
-rm -rf /tmp/dsjob-example-outputs
+grep -q "trained for 2 epochs" "$work/example/model.txt" 2>/dev/null || fail example "no outputs copied"
 
 # ---- usage errors: exit status 2, nothing run ----
 usage() { # NAME TEXT ARGS...: exit status 2 and stderr mentioning TEXT
