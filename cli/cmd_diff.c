@@ -3,7 +3,8 @@
  *   any form extract reads), field by field; exit status as diff(1)'s: 0 the
  *   same, 1 different, 2 trouble (a bad input, a usage error).
  * - dsjob diff FILE --job-id OCID: against the live job, fetched with the OCI
- *   client; exit status 0 when it has not drifted, 3 when it has, 1 on errors. */
+ *   client; the same exit status as the first form (0 no drift, 1 drift, 2 trouble).
+ * One rule for both, so a script can test either the same way. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 #include "cli.h"
 #include "oci_cli.h"
 
-#define EXIT_DRIFT 3
+#define EXIT_TROUBLE 2
 
 static int drift(struct cli *c, struct oci_cli *oc, dsj_oci_client *client)
 {
@@ -28,7 +29,9 @@ static int drift(struct cli *c, struct oci_cli *oc, dsj_oci_client *client)
 		fwrite(out, 1, out_len, stdout);
 		if (oc->json)
 			putchar('\n');
-		rc = count ? EXIT_DRIFT : 0;
+		rc = count ? 1 : 0;
+	} else if (rc > 0) {
+		rc = EXIT_TROUBLE;
 	}
 	dsj_free(body);
 	dsj_free(source);
@@ -42,6 +45,8 @@ static int diff_live(struct cli *c, int argc, char **argv)
 	struct oci_cli oc;
 	dsj_oci_client *client = NULL;
 	int rc = oci_start_one(c, &oc, argc, argv, OCI_JOB_ID, "job YAML file", &client);
+	if (rc > 0)
+		rc = EXIT_TROUBLE; /* 1 means "drifted" here */
 	if (!rc && !oc.job_id)
 		rc = usage_error("diff needs --job-id OCID%s", "");
 	if (!rc)
@@ -49,8 +54,6 @@ static int diff_live(struct cli *c, int argc, char **argv)
 	dsj_oci_client_free(client);
 	return rc;
 }
-
-#define EXIT_TROUBLE 2
 
 /* The CreateJob answer for the YAML in `file`, as one JSON line. */
 static char *translate_job(struct cli *c, const char *file)
