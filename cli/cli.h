@@ -17,7 +17,20 @@ struct cli {
 	const char *out_file;
 	struct dsj_options opts;
 	int output_set;
+	int strict;		 /* --strict: every warning is an error */
+	int quiet;		 /* validate --quiet: no warnings, no summary */
+	int explain;		 /* translate --explain: where each field comes from, on stderr */
+	const char *current;	 /* the file being converted, for warnings */
+	size_t warnings;	 /* warnings reported for `current` */
+	struct pending *pending; /* its problems and warnings, to print sorted */
+	size_t npending, cap;
 };
+
+/* pending.c */
+/* Holds a problem (or a warning) of c->current until pending_flush prints
+ * them all in the order of their place in the file. */
+void pending_add(struct cli *c, const struct dsj_error *e, int warning);
+void pending_flush(struct cli *c);
 
 /* usage.c */
 /* The help of `command` (NULL: of dsjob itself), then the limit options'. */
@@ -29,7 +42,12 @@ int read_input(const char *file, size_t max, char **data, size_t *len, char *why
 int write_atomically(const char *path, const char *data, size_t len);
 int emit(const struct cli *c, const char *data, size_t len);
 void report(const char *file, const struct dsj_error *err);
+/* dsj_options.warn printing at once; ctx points to the file name. */
 void report_warning(const struct dsj_error *w, void *file);
+/* dsj_options.warn for translate, extract, validate and diff: ctx is the
+ * struct cli; counts, and holds "warning:" (or "error:" with --strict) for
+ * pending_flush unless --quiet. */
+void cli_warning(const struct dsj_error *w, void *cli);
 
 /* options.c */
 int usage_error(const char *fmt, const char *arg);
@@ -60,5 +78,6 @@ int cmd_watch(struct cli *c, int argc, char **argv);
 int cmd_cancel(struct cli *c, int argc, char **argv);
 int cmd_get(struct cli *c, int argc, char **argv);
 int cmd_diff(struct cli *c, int argc, char **argv);
+int cmd_schema(struct cli *c, int argc, char **argv);
 
 #endif

@@ -11,6 +11,7 @@
 
 /* stdin in big reads; lines are found with memchr, not a call per byte. */
 struct reader {
+	FILE *f; /* stdin, or the --jsonl FILE */
 	char buf[1 << 16];
 	size_t pos, end;
 	bool eof;
@@ -29,7 +30,7 @@ static int read_line(struct reader *r, char **line, size_t *cap, size_t max, siz
 			if (r->eof)
 				return any;
 			r->pos = 0;
-			r->end = fread(r->buf, 1, sizeof(r->buf), stdin);
+			r->end = fread(r->buf, 1, sizeof(r->buf), r->f);
 			if (r->end < sizeof(r->buf))
 				r->eof = true;
 			if (r->end == 0)
@@ -67,9 +68,10 @@ static size_t max_request(const struct cli *c)
 	return max_input(c) * 6 + 1024 + 1;
 }
 
-static int batch(const struct cli *c)
+static int batch(const struct cli *c, FILE *f)
 {
 	static struct reader in;
+	in.f = f;
 	char *line = NULL;
 	size_t cap = 0, len = 0;
 	int more, status = 0;
@@ -81,8 +83,7 @@ static int batch(const struct cli *c)
 	while ((more = read_line(&in, &line, &cap, max_request(c), &len)) > 0) {
 		while (len && line[len - 1] == '\r')
 			len--;
-		if (len == 0)
-			continue;
+		/* a blank line too gets its answer (an error), so answers line up */
 		const char *answer = NULL;
 		size_t answer_len = 0;
 		if (dsj_batch_next(session, &answer, &answer_len, line, len)) {
@@ -98,8 +99,9 @@ static int batch(const struct cli *c)
 		fprintf(stderr, "dsjob: out of memory\n");
 		status = EXIT_PROBLEM;
 	}
-	if (ferror(stdin)) {
-		fprintf(stderr, "dsjob: reading stdin: %s\n", strerror(errno));
+	if (ferror(f)) {
+		fprintf(stderr, "dsjob: reading %s: %s\n", c->file ? c->file : "stdin",
+			strerror(errno));
 		status = EXIT_PROBLEM;
 	}
 	if (fflush(stdout))
@@ -107,10 +109,17 @@ static int batch(const struct cli *c)
 	return status;
 }
 
-/* --jsonl takes --ads and the limit options; argv[0] is "--jsonl". */
+/* --jsonl takes --ads, the limit options and a FILE ('-' or none: stdin);
+ * argv[0] is "--jsonl". */
 int cmd_batch(struct cli *c, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i += 2) {
+		if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
+			if (c->file)
+				return usage_error("--jsonl reads one FILE, not '%s' too", argv[i]);
+			c->file = argv[i--]; /* one word, not an option and its value */
+			continue;
+		}
 		int rc = set_limit(c, argv[i], i + 1 < argc ? argv[i + 1] : NULL);
 		if (rc == 1)
 			rc = set_ads_option(c, argv[i], i + 1 < argc ? argv[i + 1] : NULL);
@@ -121,5 +130,14 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 		if (rc)
 			return rc;
 	}
-	return batch(c);
+	if (!c->file || strcmp(c->file, "-") == 0)
+		return batch(c, stdin);
+	FILE *f = fopen(c->file, "rb");
+	if (!f) {
+		fprintf(stderr, "%s: cannot read: %s\n", c->file, strerror(errno));
+		return EXIT_PROBLEM;
+	}
+	int rc = batch(c, f);
+	fclose(f);
+	return rc;
 }

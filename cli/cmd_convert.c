@@ -40,12 +40,26 @@ static void artifact_note(struct cli *c, const char *file, const char *input, si
 	dsj_artifact_free(art);
 }
 
+/* --explain: the same translation, each field with where it comes from. */
+static void explain(struct cli *c, const char *input, size_t len)
+{
+	struct dsj_options quiet = c->opts;
+	quiet.warn = NULL; /* given once, by the translation itself */
+	char *text = NULL;
+	size_t text_len = 0;
+	struct dsj_error err;
+	if (dsj_explain(&text, &text_len, input, len, &quiet, &err) == 0)
+		fwrite(text, 1, text_len, stderr);
+	dsj_free(text);
+}
+
 static int convert(struct cli *c)
 {
 	const char *file = c->file ? c->file : "-";
 	char *input = NULL, why[256];
 	size_t len = 0;
-	c->opts.warn_ctx = &file;
+	c->opts.warn_ctx = c;
+	c->current = file;
 	if (read_input(file, max_input(c), &input, &len, why, sizeof(why))) {
 		fprintf(stderr, "%s: %s\n", file, why);
 		return EXIT_PROBLEM;
@@ -56,14 +70,22 @@ static int convert(struct cli *c)
 	int rc = strcmp(c->command, "translate") == 0
 			 ? dsj_translate(&out, &out_len, NULL, input, len, &c->opts, &err)
 			 : dsj_extract(&out, &out_len, input, len, &c->opts, &err);
-	if (rc) {
-		free(input);
-		report(file, &err);
-		return EXIT_PROBLEM;
+	if (!rc && c->explain)
+		explain(c, input, len);
+	if (rc)
+		pending_add(c, &err, 0);
+	pending_flush(c);
+	if (!rc && c->strict && c->warnings) {
+		fprintf(stderr, "dsjob: %zu warning%s, errors with --strict: nothing written\n",
+			c->warnings, c->warnings == 1 ? "" : "s");
+		rc = EXIT_PROBLEM;
+	} else if (rc) {
+		rc = EXIT_PROBLEM;
+	} else {
+		rc = emit(c, out, out_len);
+		if (!rc && c->opts.job_form == DSJ_JOB_FORM_OCI_CLI)
+			artifact_note(c, file, input, len);
 	}
-	rc = emit(c, out, out_len);
-	if (!rc && c->opts.job_form == DSJ_JOB_FORM_OCI_CLI)
-		artifact_note(c, file, input, len);
 	free(input);
 	dsj_free(out);
 	return rc;
@@ -75,7 +97,7 @@ int cmd_convert(struct cli *c, int argc, char **argv)
 	int nfiles = 0;
 	if (!files)
 		return EXIT_PROBLEM;
-	c->opts.warn = report_warning;
+	c->opts.warn = cli_warning;
 	if (strcmp(c->command, "extract") == 0)
 		c->opts.output = DSJ_FORMAT_YAML;
 	int rc = parse_options(c, argc - 1, argv + 1, files, &nfiles);

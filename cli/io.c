@@ -83,17 +83,67 @@ int read_input(const char *file, size_t max, char **data, size_t *len, char *why
 	return 0;
 }
 
-/* Writes to a temporary file beside `path`, then renames it into place. */
+/* The file a write to `path` lands in: symlinks followed (a dangling one to
+ * the file it names), so the link stays a link. Caller frees. */
+static char *write_target(const char *path)
+{
+	char *p = strdup(path);
+	for (int hops = 0; p && hops < 40; hops++) {
+		struct stat st;
+		if (lstat(p, &st) != 0 || !S_ISLNK(st.st_mode))
+			return p;
+		char link[4096];
+		ssize_t n = readlink(p, link, sizeof(link) - 1);
+		if (n < 0)
+			return p;
+		link[n] = '\0';
+		char *next;
+		const char *slash = strrchr(p, '/');
+		if (link[0] == '/' || !slash) {
+			next = strdup(link);
+		} else {
+			size_t dir = (size_t)(slash - p) + 1, size = dir + (size_t)n + 1;
+			next = malloc(size);
+			if (next)
+				snprintf(next, size, "%.*s%s", (int)dir, p, link);
+		}
+		free(p);
+		p = next;
+	}
+	return p;
+}
+
+/* The mode a new file gets from the umask, or the existing file's. */
+static mode_t target_mode(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) == 0)
+		return st.st_mode & 07777;
+	mode_t mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* Writes to a temporary file beside the target, then renames it into place:
+ * the target has the whole output or its old content, never a part. */
 int write_atomically(const char *path, const char *data, size_t len)
 {
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	if (!tmp)
+	char *target = write_target(path);
+	size_t n = target ? strlen(target) + 16 : 0;
+	char *tmp = target ? malloc(n) : NULL;
+	if (!tmp) {
+		free(target);
 		return -1;
-	snprintf(tmp, n, "%s.XXXXXX", path);
+	}
+	snprintf(tmp, n, "%s.XXXXXX", target);
 	int fd = mkstemp(tmp);
-	if (fd < 0) {
+	if (fd < 0 || fchmod(fd, target_mode(target)) != 0) {
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
 		free(tmp);
+		free(target);
 		return -1;
 	}
 	FILE *f = fdopen(fd, "wb");
@@ -101,18 +151,17 @@ int write_atomically(const char *path, const char *data, size_t len)
 	ok = f && fclose(f) == 0 && ok;
 	if (!f)
 		close(fd);
-	if (!ok || rename(tmp, path) != 0) {
+	ok = ok && rename(tmp, target) == 0;
+	if (!ok)
 		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
 	free(tmp);
-	return 0;
+	free(target);
+	return ok ? 0 : -1;
 }
 
 int emit(const struct cli *c, const char *data, size_t len)
 {
-	if (c->out_file) {
+	if (c->out_file && strcmp(c->out_file, "-") != 0) {
 		if (write_atomically(c->out_file, data, len)) {
 			fprintf(stderr, "dsjob: cannot write %s: %s\n", c->out_file,
 				strerror(errno));
@@ -140,4 +189,12 @@ void report_warning(const struct dsj_error *w, void *file)
 	struct dsj_error copy = *w;
 	snprintf(copy.message, sizeof(copy.message), "warning: %s", w->message);
 	report(*(const char **)file, &copy);
+}
+
+void cli_warning(const struct dsj_error *w, void *cli)
+{
+	struct cli *c = cli;
+	c->warnings++;
+	if (!c->quiet || c->strict)
+		pending_add(c, w, 1);
 }

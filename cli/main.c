@@ -23,6 +23,7 @@ static const struct command {
 	{"cancel", cmd_cancel},
 	{"get", cmd_get},
 	{"diff", cmd_diff},
+	{"schema", cmd_schema},
 	/* clang-format on */
 };
 

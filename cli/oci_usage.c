@@ -75,7 +75,7 @@ static const char usage_diff[] =
 	"Compares a live job (GetJob) with the CreateJob body of its YAML: each value the\n"
 	"YAML sets that differs, and environment variables and tags only one side has,\n"
 	"one line each (--output json: [{\"path\", \"file\", \"live\"}]). Exit status 0\n"
-	"when they match, 3 when they differ, 1 on errors.\n" OCI_OPTIONS_HELP;
+	"when they match, 1 when they differ, 2 on trouble (as diff(1)).\n" OCI_OPTIONS_HELP;
 
 const char *oci_usage(const char *command)
 {

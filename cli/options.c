@@ -137,6 +137,18 @@ int parse_options(struct cli *c, int argc, char **argv, char **files, int *nfile
 		}
 		if (takes_value && !v)
 			return usage_error("%s needs a value", a);
+		if (strcmp(a, "--strict") == 0 && strcmp(c->command, "extract") != 0) {
+			c->strict = 1;
+			continue;
+		}
+		if (strcmp(a, "--explain") == 0 && strcmp(c->command, "translate") == 0) {
+			c->explain = 1;
+			continue;
+		}
+		if (strcmp(a, "--quiet") == 0 && strcmp(c->command, "validate") == 0) {
+			c->quiet = 1;
+			continue;
+		}
 		if (strcmp(a, "--region") == 0)
 			c->opts.region = v;
 		else if (strcmp(a, "--artifact") == 0 && strcmp(c->command, "extract") == 0)

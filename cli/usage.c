@@ -45,14 +45,16 @@ static void print_limits_help(FILE *f)
 static const char usage_main[] =
 	"usage: dsjob translate [--ads V] [--region R] [--format api|oci-cli] [--output "
 	"json|yaml]\n"
-	"                       [-o FILE] [LIMITS] [FILE|-]\n"
+	"                       [--strict] [--explain] [-o FILE] [LIMITS] [FILE|-]\n"
 	"       dsjob extract   [--ads V] [--artifact NAME] [--runtime-only] [--output yaml|json]\n"
 	"                       [-o FILE] [LIMITS] [FILE|-]\n"
-	"       dsjob validate  [--ads V] [--region R] [LIMITS] FILE...\n"
+	"       dsjob validate  [--ads V] [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
+	"       dsjob diff      [--ads V] [--region R] [LIMITS] FILE JOB.json\n"
+	"       dsjob schema    [--strict]\n"
 	"       dsjob artifact  [-o DIR] [--list] [--output text|json] [--driver-dir DIR] FILE\n"
 	"       dsjob run --local [--env K=V]... [--args 'A B'] [--timeout MIN] [--workdir DIR]\n"
 	"                       [--keep] [--python PATH] [--engine podman|docker] FILE\n"
-	"       dsjob --jsonl   [--ads V] [LIMITS]  (batch: one JSON request per line on stdin)\n"
+	"       dsjob --jsonl   [--ads V] [LIMITS] [FILE|-]  (batch: one JSON request a line)\n"
 	"       dsjob --version | --help\n"
 	"\n"
 	"Converts Oracle ADS job YAML (kind: job) or runtime YAML to the OCI Data Science\n"
@@ -64,7 +66,7 @@ static const char usage_main[] =
 static const char usage_translate[] =
 	"usage: dsjob translate [--ads V] [--region R] [--format api|oci-cli] [--output "
 	"json|yaml]\n"
-	"                       [-o FILE] [LIMITS] [FILE|-]\n"
+	"                       [--strict] [--explain] [-o FILE] [LIMITS] [FILE|-]\n"
 	"\n"
 	"Reads a job YAML (kind: job) and prints the CreateJob request ADS would send,\n"
 	"or a runtime YAML and prints its payload: jobConfigurationDetails, freeformTags,\n"
@@ -74,8 +76,15 @@ static const char usage_translate[] =
 	"                   the JSON 'oci data-science job create --from-json file://F' takes\n"
 	"                   and names the artifact to upload on stderr\n"
 	"  --output FORMAT  json (default) or yaml\n"
+	"  --strict         every warning is an error: exit status 1, nothing written\n"
+	"  --explain        also print on stderr where each field comes from (a spec key\n"
+	"                   and its LINE:COL, or the rule that made it)\n"
 	"  -o FILE          write to FILE (atomically) instead of stdout\n"
 	"  FILE             the YAML file; '-' or nothing reads stdin\n"
+	"\n"
+	"Keys ADS does not read (a misspelling, another runtime type's key) are warnings\n"
+	"naming the key and the likely fix, as are ids that are not OCIDs and a job\n"
+	"without a shape.\n"
 	"\n"
 	"Where the OCI API would reject the payload (environment variables over 20,000\n"
 	"characters in all, arguments over 4,000) it is an error; a variable the service\n"
@@ -99,12 +108,35 @@ static const char usage_extract[] =
 	"  FILE             the JSON file; '-' or nothing reads stdin\n";
 
 static const char usage_validate[] =
-	"usage: dsjob validate [--ads V] [--region R] [LIMITS] FILE...\n"
+	"usage: dsjob validate [--ads V] [--region R] [--strict] [--quiet] [LIMITS] FILE...\n"
 	"\n"
-	"Checks job and runtime YAML files and prints every problem found, each as\n"
-	"FILE:LINE:COL: KEY: MESSAGE (job files: also the OCI limits and the Flex rule).\n"
+	"Checks job and runtime YAML files and prints every problem and warning found,\n"
+	"in the order of the file, each as FILE:LINE:COL: KEY: MESSAGE (the checks of\n"
+	"translate, the OCI limits included), then 'N problems in M files'.\n"
 	"Exit status 0 when all are valid, 1 otherwise.\n"
-	"\n" ADS_HELP "  --region R       region to assume for custom conda packs without one\n";
+	"\n" ADS_HELP "  --region R       region to assume for custom conda packs without one\n"
+	"  --strict         every warning is a problem\n"
+	"  --quiet          no warnings and no summary line: the problems only\n";
+
+static const char usage_diff[] =
+	"usage: dsjob diff [--ads V] [--region R] [LIMITS] FILE JOB.json\n"
+	"\n"
+	"Shows what creating the job YAML in FILE would change compared with the\n"
+	"existing job in JOB.json (as 'oci data-science job get' prints it, or the Job\n"
+	"object alone), field by field: '~ PATH: OLD -> NEW', '+ PATH: NEW' (new),\n"
+	"'- PATH: OLD' (gone). Exit status 0 when nothing would change, 1 when\n"
+	"something would, 2 on a problem.\n"
+	"\n" ADS_HELP "  --region R       region of the custom conda pack when its spec has none\n";
+
+static const char usage_schema[] =
+	"usage: dsjob schema [--strict]\n"
+	"\n"
+	"Prints the JSON Schema of runtime and job YAML, for editors: save it and put\n"
+	"'# yaml-language-server: $schema=PATH' at the top of a YAML file. It checks\n"
+	"the structure (spec mappings, the runtime type, a job's infrastructure and\n"
+	"runtime) and lists the keys for completion.\n"
+	"\n"
+	"  --strict         unknown keys are errors too (ADS ignores them)\n";
 
 static const char usage_artifact[] =
 	"usage: dsjob artifact [-o DIR] [--list] [--output text|json] [--driver-dir DIR]\n"
@@ -161,7 +193,12 @@ void print_usage(FILE *f, const char *command)
 		fputs(usage_translate, f);
 	else if (strcmp(command, "extract") == 0)
 		fputs(usage_extract, f);
-	else
+	else if (strcmp(command, "diff") == 0)
+		fputs(usage_diff, f);
+	else if (strcmp(command, "schema") == 0) {
+		fputs(usage_schema, f);
+		return;
+	} else
 		fputs(usage_validate, f);
 	print_limits_help(f);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dsjob.h"
+#include "fuzz_options.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -35,11 +36,7 @@ static void each_problem(const struct dsj_error *e, void *ctx)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct dsj_options opts;
-	dsj_options_init(&opts, DSJ_OPTIONS_VERSION);
-	opts.cwd = "/";
-	opts.home = "/home/datascience";
-	opts.now = 1700000000;
-	opts.region = size % 2 ? "us-ashburn-1" : NULL;
+	fuzz_options(&opts, size);
 	char *out = NULL;
 	size_t len = 0;
 	struct dsj_error err;

@@ -201,6 +201,41 @@ DSJ_API int dsj_extract(char **out, size_t *out_len, const char *input, size_t i
 			const struct dsj_options *opts, struct dsj_error *err);
 
 /*
+ * Explains dsj_translate's answer for the same input and options: one line per
+ * environment variable, the argument string, the artifact and each body field,
+ * "FIELD = VALUE ← SOURCE", where SOURCE is the spec key that gave the value
+ * and its LINE:COL, or the rule that made it ("ME_STANDALONE: ADS's default
+ * without a subnet"). Fails as dsj_translate fails. On success *out holds the
+ * UTF-8 text (the caller frees it with dsj_free; out_len may be NULL).
+ */
+DSJ_API int dsj_explain(char **out, size_t *out_len, const char *input, size_t input_len,
+			const struct dsj_options *opts, struct dsj_error *err);
+
+/*
+ * What applying a translated job to an existing one would change: `created`
+ * is dsj_translate's answer for a job ({"body", "artifact"} JSON, or the body
+ * alone), `existing` the job as GetJob returns it (the Job object, or
+ * {"data": ...} as `oci data-science job get` prints it). *out receives one
+ * line per difference over the fields of a CreateJob body, "~ PATH: OLD -> NEW",
+ * "+ PATH: NEW" or "- PATH: OLD", and *changes their count (0: nothing would
+ * change). The caller frees *out with dsj_free (out_len may be NULL).
+ * DSJ_EINPUT when either text is not JSON or `existing` is not a job, the
+ * error located in that text and its path "created" or "existing".
+ */
+DSJ_API int dsj_job_diff(char **out, size_t *out_len, size_t *changes, const char *created,
+			 size_t created_len, const char *existing, size_t existing_len,
+			 struct dsj_error *err);
+
+/*
+ * The JSON Schema (draft-07) of runtime and job YAML, made from the tables
+ * the conversion reads, for editors (`# yaml-language-server: $schema=FILE`).
+ * It checks the structure; unknown keys pass, as ADS ignores them, unless
+ * `strict` is non-zero. *out is indented JSON the caller frees with dsj_free.
+ * Returns 0, DSJ_ENOMEM or DSJ_EUSAGE (NULL out).
+ */
+DSJ_API int dsj_schema(char **out, size_t *out_len, int strict);
+
+/*
  * Checks a runtime or job YAML and passes every problem it finds to `report`
  * (job-level checks go on after a problem, including the OCI service limits;
  * the runtime contributes its first problem). *problems receives their count.

@@ -4,12 +4,14 @@
 set -euo pipefail
 # The -dev packages also bring the archives the CLI is linked from (libyaml.a, libarchive.a
 # and those of its dependencies; DSJ_STATIC_CLI in CMakeLists.txt); hyperfine, time and
-# libjansson-dev (jansson, the extract floor) are for scripts/bench.sh.
+# libjansson-dev (jansson, the extract floor) are for scripts/bench.sh; python3-yaml and
+# python3-jsonschema check `dsjob schema`, man-db renders the man page in the tests.
 dsj_packages=(gcc binutils make cmake pkg-config libyaml-dev libcmocka-dev valgrind python3
   hyperfine time libjansson-dev
   libarchive-dev libacl1-dev libzstd-dev liblz4-dev libbz2-dev liblzma-dev zlib1g-dev libxml2-dev
   nettle-dev unzip git bash python3-nbclient python3-nbformat python3-ipykernel
-  libcurl4-openssl-dev libssl-dev openssl python3-cryptography python3-yaml)
+  libcurl4-openssl-dev libssl-dev openssl python3-cryptography python3-yaml
+  python3-jsonschema man-db)
 dsj_missing=()
 for p in "${dsj_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || dsj_missing+=("$p")

@@ -8,15 +8,18 @@
 #include <unistd.h>
 
 #include "api_reuse.h"
+#include "diff/job_diff.h"
 #include "doc/json.h"
 #include "doc/yaml_reader.h"
 #include "doc/yaml_writer.h"
 #include "dsjob.h"
+#include "explain/explain.h"
 #include "job/job.h"
 #include "job/job_input.h"
 #include "job/job_node_group.h"
 #include "job/job_unmapped.h"
 #include "runtime/convert.h"
+#include "schema/schema.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/textpos.h"
@@ -251,10 +254,14 @@ static const char *artifact_source(const struct node *payload)
 	return node_is_str(src) && src->u.str.len ? src->u.str.ptr : NULL;
 }
 
-static int translate_in_session(struct session *s, struct node **payload, const char **source)
+/* *doc (may be NULL) receives the YAML tree the payload's nodes point into. */
+static int translate_in_session(struct session *s, struct node **payload, const char **source,
+				struct node **doc)
 {
 	struct node *root = NULL;
 	int rc = read_yaml(s, &root);
+	if (doc)
+		*doc = root;
 	if (rc)
 		return rc;
 	if (s->opts.level == DSJ_LEVEL_RUNTIME ||
@@ -285,7 +292,7 @@ int dsj_translate(char **out, size_t *out_len, char **artifact, const char *inpu
 	const char *source = NULL;
 	int rc = session_begin(&s, opts, err, input, input_len, TEXTPOS_YAML);
 	if (!rc)
-		rc = translate_in_session(&s, &payload, &source);
+		rc = translate_in_session(&s, &payload, &source, NULL);
 	if (!rc)
 		rc = write_output(&s, payload, out, out_len);
 	if (!rc && artifact && source && !(*artifact = strdup(source)))
@@ -294,6 +301,29 @@ int dsj_translate(char **out, size_t *out_len, char **artifact, const char *inpu
 		free(*out);
 		*out = NULL;
 	}
+	return session_end(&s, rc);
+}
+
+int dsj_explain(char **out, size_t *out_len, const char *input, size_t input_len,
+		const struct dsj_options *opts, struct dsj_error *err)
+{
+	if (!out)
+		return null_out(err, "out");
+	*out = NULL;
+	struct session s;
+	struct node *payload = NULL, *root = NULL;
+	const char *source = NULL;
+	int rc = session_begin(&s, opts, err, input, input_len, TEXTPOS_YAML);
+	s.opts.job_form = DSJ_JOB_FORM_API; /* the fields are explained in the API's form */
+	if (!rc)
+		rc = translate_in_session(&s, &payload, &source, &root);
+	struct buf b;
+	buf_init(&b, 0);
+	if (!rc && !explain_answer(&b, &s.arena, root, payload))
+		rc = diag_nomem(s.err);
+	if (!rc && !(*out = buf_detach(&b, out_len)))
+		rc = diag_nomem(s.err);
+	buf_free(&b);
 	return session_end(&s, rc);
 }
 
@@ -319,10 +349,13 @@ static int validate_in_session(struct session *s, struct validate_sink *sink)
 {
 	struct node *root = NULL, *answer = NULL;
 	int rc = read_yaml(s, &root);
-	if (rc || !is_job_document(root))
-		return rc ? rc
-			  : runtime_translate(&answer, root, &s->arena, &s->opts, &s->limits, "",
-					      s->err);
+	if (rc)
+		return rc;
+	if (!is_job_document(root)) {
+		size_t problems = 0;
+		return runtime_validate(root, &s->arena, &s->opts, &s->limits, "", count_and_pass,
+					sink, &problems);
+	}
 	struct job_ctx j;
 	job_ctx_init(&j, s);
 	j.report = count_and_pass;
@@ -358,6 +391,75 @@ static bool has_infrastructure(const struct node *job)
 	       (map_get(job, "jobInfrastructureConfigurationDetails") || map_get(job, "projectId"));
 }
 
+/* One of dsj_job_diff's inputs, parsed; `what` names it in errors. */
+static int diff_input(struct session *s, const char *text, size_t len, const char *what,
+		      struct node **out)
+{
+	s->input = text;
+	s->input_len = len;
+	int rc = json_read(out, text, len, &s->arena, &s->limits, 0, s->err);
+	if (!rc && (*out)->kind != NODE_MAP)
+		rc = diag_node(s->err, DSJ_EINPUT, *out, NULL, PY_VALUE_ERROR,
+			       "expected a JSON object, got %s", node_type_name(*out));
+	if (rc && s->err->path[0] == '\0')
+		snprintf(s->err->path, sizeof(s->err->path), "%s", what);
+	return rc;
+}
+
+int dsj_job_diff(char **out, size_t *out_len, size_t *changes, const char *created,
+		 size_t created_len, const char *existing, size_t existing_len,
+		 struct dsj_error *err)
+{
+	if (!out || !changes)
+		return null_out(err, out ? "changes" : "out");
+	*out = NULL;
+	*changes = 0;
+	struct session s;
+	struct node *body = NULL, *job = NULL;
+	int rc = session_begin(&s, NULL, err, created, created_len, TEXTPOS_JSON);
+	if (!rc)
+		rc = diff_input(&s, created, created_len, "created", &body);
+	if (!rc)
+		rc = diff_input(&s, existing, existing_len, "existing", &job);
+	if (!rc && map_get(body, "body"))
+		body = map_get(body, "body");
+	/* the forms extract reads: the Job, {"data": Job}, snake_case names */
+	struct node *jobs = NULL;
+	bool list = false;
+	if (!rc && !(rc = job_input_normalize(&s.arena, job, &jobs, &list, s.err))) {
+		if (jobs->u.seq.count != 1)
+			rc = diag_node(s.err, DSJ_EINPUT, job, "existing", PY_VALUE_ERROR,
+				       "a list of %zu jobs: diff compares with one job",
+				       jobs->u.seq.count);
+		else
+			job = jobs->u.seq.items[0];
+	}
+	struct buf b;
+	buf_init(&b, 0);
+	if (!rc && !job_diff(&b, body, job, changes))
+		rc = diag_nomem(s.err);
+	if (!rc && !(*out = buf_detach(&b, out_len)))
+		rc = diag_nomem(s.err);
+	buf_free(&b);
+	return session_end(&s, rc);
+}
+
+/* Job or runtime YAML, which extract is sometimes given by mistake. */
+static bool is_yaml_document(struct session *s)
+{
+	struct dsj_error scratch;
+	struct node *root = NULL;
+	diag_clear(&scratch);
+	if (yaml_read(&root, s->input, s->input_len, &s->arena, &s->limits, &scratch))
+		return false;
+	return root && root->kind == NODE_MAP && (map_get(root, "kind") || map_get(root, "spec"));
+}
+
+static void append_message(struct dsj_error *e, const char *text)
+{
+	size_t n = strlen(e->message);
+	snprintf(e->message + n, sizeof(e->message) - n, "%s", text);
+}
 static int extract_job(struct session *s, struct node *job, struct node **out)
 {
 	struct node_group group;
@@ -383,8 +485,12 @@ static int extract_in_session(struct session *s, struct node **out, bool *stream
 	if (rc)
 		return rc;
 	struct node *root = NULL, *jobs = NULL;
-	if ((rc = json_read(&root, s->input, s->input_len, &s->arena, &s->limits, 0, s->err)) ||
-	    (rc = job_input_normalize(&s->arena, root, &jobs, stream, s->err)))
+	if ((rc = json_read(&root, s->input, s->input_len, &s->arena, &s->limits, 0, s->err))) {
+		if (rc == DSJ_EINPUT && is_yaml_document(s))
+			append_message(s->err, " (this is YAML; did you mean `dsjob translate`?)");
+		return rc;
+	}
+	if ((rc = job_input_normalize(&s->arena, root, &jobs, stream, s->err)))
 		return rc;
 	if (!*stream)
 		return extract_job(s, jobs->u.seq.items[0], out);
@@ -450,6 +556,29 @@ int dsj_error_format(const struct dsj_error *err, const char *file, char *buf, s
 			err->path[0] ? ": " : "", err->message);
 }
 
+int dsj_schema(char **out, size_t *out_len, int strict)
+{
+	if (!out)
+		return DSJ_EUSAGE;
+	*out = NULL;
+	struct arena a;
+	arena_init(&a, 0);
+	struct node *root = NULL;
+	struct buf b;
+	buf_init(&b, 0);
+	struct dsj_error err;
+	diag_clear(&err);
+	int rc = schema_build(&root, &a, strict != 0) || json_write(&b, root, JSON_PRETTY, &err) ||
+				 !buf_putc(&b, '\n')
+			 ? DSJ_ENOMEM
+			 : 0;
+	if (!rc && !(*out = buf_detach(&b, out_len)))
+		rc = DSJ_ENOMEM;
+	buf_free(&b);
+	arena_free(&a);
+	return rc;
+}
+
 int api_convert_reusing(enum api_op op, struct arena *arena, struct buf *out, const char *input,
 			size_t input_len, const struct dsj_options *opts, struct dsj_error *err)
 {
@@ -462,7 +591,7 @@ int api_convert_reusing(enum api_op op, struct arena *arena, struct buf *out, co
 	bool stream = false; /* a job list: an error in JSON_LINE output */
 	if (!rc)
 		rc = op == API_EXTRACT ? extract_in_session(&s, &result, &stream)
-				       : translate_in_session(&s, &result, &source);
+				       : translate_in_session(&s, &result, &source, NULL);
 	if (!rc)
 		rc = write_into(&s, result, out);
 	if (rc)

@@ -18,7 +18,73 @@ struct dsj_batch {
 	struct arena arena;
 	struct buf out;
 	char cwd[4096];
+	struct buf extra;   /* "id" and "warnings" members to add to the answer */
+	size_t warnings;    /* how many are in `extra`'s warnings list */
+	bool want_warnings; /* the request asked for them ("warnings": true) */
 };
+
+/* opts.warn of a request that asked for warnings: each as a JSON object in
+ * b->extra's list ({"type", "message", "path", "line", "column"}). */
+static void collect_warning(const struct dsj_error *w, void *ctx)
+{
+	struct dsj_batch *b = ctx;
+	struct arena a;
+	arena_init(&a, 0);
+	struct node *o = node_new(&a, NODE_MAP, 0, 0);
+	if (o && !map_set(&a, o, "message", node_new_cstr(&a, w->message)) &&
+	    (!w->path[0] || !map_set(&a, o, "path", node_new_cstr(&a, w->path))) &&
+	    (!w->line || (!map_set(&a, o, "line", node_new_int(&a, w->line)) &&
+			  !map_set(&a, o, "column", node_new_int(&a, w->column))))) {
+		if (!b->warnings && b->extra.len)
+			buf_puts(&b->extra, ", ");
+		buf_puts(&b->extra, b->warnings++ ? ", " : "\"warnings\": [");
+		json_write(&b->extra, o, 0, NULL);
+	}
+	arena_free(&a);
+}
+
+/* The request's "id", any JSON value, as text into b->extra ("" when none). */
+static void echo_id(struct dsj_batch *b, const struct node *req)
+{
+	const struct node *id = req && req->kind == NODE_MAP ? map_get(req, "id") : NULL;
+	if (!id)
+		return;
+	buf_puts(&b->extra, "\"id\": ");
+	if (json_write(&b->extra, id, 0, NULL))
+		buf_puts(&b->extra, "null");
+}
+
+/* Adds b->extra's members at the front of the answer object in b->out. */
+static int decorate(struct dsj_batch *b)
+{
+	if (b->warnings)
+		buf_putc(&b->extra, ']');
+	if (!b->extra.len || b->out.len < 2 || b->out.data[0] != '{')
+		return b->extra.failed ? DSJ_ENOMEM : 0;
+	struct buf joined;
+	buf_init(&joined, 0);
+	buf_putc(&joined, '{');
+	buf_append(&joined, b->extra.data, b->extra.len);
+	if (b->out.len > 2)
+		buf_puts(&joined, ", ");
+	buf_append(&joined, b->out.data + 1, b->out.len - 1);
+	if (joined.failed || b->extra.failed) {
+		buf_free(&joined);
+		return DSJ_ENOMEM;
+	}
+	buf_reset(&b->out);
+	buf_append(&b->out, joined.data, joined.len);
+	buf_free(&joined);
+	return b->out.failed ? DSJ_ENOMEM : 0;
+}
+
+static bool blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
 
 static int error_answer(struct buf *out, struct arena *a, const struct dsj_error *e)
 {
@@ -70,8 +136,16 @@ static int answer(struct dsj_batch *b, const struct node *req, struct dsj_error 
 	if (!rc && ads && dsj_ads_parse(&opts.ads, ads))
 		rc = diag_node(e, DSJ_EUSAGE, map_get(req, "ads"), "ads", "ValueError",
 			       "unknown ADS release \"%.40s\": expected 2.8 or 2.15", ads);
+	const struct node *warnings = map_get(req, "warnings");
+	if (!rc && warnings && warnings->kind != NODE_BOOL && warnings->kind != NODE_NULL)
+		rc = diag_node(e, DSJ_EUSAGE, warnings, "warnings", "ValueError",
+			       "expected true or false");
 	if (rc)
 		return rc;
+	if (warnings && warnings->kind == NODE_BOOL && warnings->u.boolean) {
+		opts.warn = collect_warning;
+		opts.warn_ctx = b;
+	}
 	/* the runtime ops convert runtimes whatever the document's kind, as ADS */
 	opts.job_form = DSJ_JOB_FORM_API;
 	enum api_op what;
@@ -111,6 +185,7 @@ int dsj_batch_new(struct dsj_batch **batch, const struct dsj_options *defaults)
 	b->request_limits.max_input_bytes = b->request_limits.max_input_bytes * 6 + 1024;
 	arena_init(&b->arena, 0);
 	buf_init(&b->out, 0);
+	buf_init(&b->extra, 0);
 	return 0;
 }
 
@@ -120,6 +195,7 @@ void dsj_batch_free(struct dsj_batch *b)
 		return;
 	arena_free(&b->arena);
 	buf_free(&b->out);
+	buf_free(&b->extra);
 	free(b);
 }
 
@@ -135,9 +211,18 @@ int dsj_batch_next(struct dsj_batch *b, const char **out, size_t *out_len, const
 	*out_len = 0;
 	arena_reset(&b->arena);
 	buf_reset(&b->out);
-	int rc = json_read(&req, request, request_len, &b->arena, &b->request_limits, 0, &e);
+	buf_reset(&b->extra);
+	b->warnings = 0;
+	int rc =
+		blank(request, request_len)
+			? diag_at(&e, DSJ_EUSAGE, 1, 1, "", "ValueError",
+				  "an empty line: expected a JSON request {\"op\", \"input\", ...}")
+			: json_read(&req, request, request_len, &b->arena, &b->request_limits, 0,
+				    &e);
 	if (!rc && req->kind != NODE_MAP)
 		rc = diag_node(&e, DSJ_EUSAGE, req, "", "ValueError", "a request is a JSON object");
+	if (!rc)
+		echo_id(b, req);
 	if (!rc)
 		rc = answer(b, req, &e);
 	if (rc == DSJ_ENOMEM && !e.message[0])
@@ -147,7 +232,7 @@ int dsj_batch_next(struct dsj_batch *b, const char **out, size_t *out_len, const
 		if (error_answer(&b->out, &b->arena, &e))
 			return DSJ_ENOMEM;
 	}
-	if (b->out.failed)
+	if (b->out.failed || decorate(b))
 		return DSJ_ENOMEM;
 	*out = b->out.len ? b->out.data : "";
 	*out_len = b->out.len;

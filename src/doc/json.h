@@ -34,4 +34,8 @@ int json_write(struct buf *out, const struct node *n, unsigned flags, struct dsj
  * True -> "true", None -> "null", 1.5 -> "1.5"). Same errors as json_write. */
 int py_json_dumps(struct buf *out, const struct node *n, struct dsj_error *err);
 
+/* `n` as one line of JSON (json_write's form), cut to `max` bytes and "..."
+ * (0: whole), for messages; "?" for what JSON cannot carry. */
+void json_brief(struct buf *out, const struct node *n, size_t max);
+
 #endif

@@ -596,6 +596,25 @@ static void reader_error_at(const struct reader *r, size_t offset, unsigned *lin
 	}
 }
 
+/* What a YAML user can do about the parser's most common complaints. */
+static const char *syntax_hint(const char *problem)
+{
+	static const struct {
+		const char *problem, *hint;
+	} hints[] = {
+		{"mapping values are not allowed in this context",
+		 " (a value with ': ' in it: quote the value, or check the indentation)"},
+		{"did not find expected key", " (check the indentation of this line)"},
+		{"could not find expected ':'", " (a key needs ': ' after it, or quote the line)"},
+		{"did not find expected '-' indicator",
+		 " (check the indentation of this list item)"},
+	};
+	for (size_t i = 0; i < sizeof(hints) / sizeof(hints[0]); i++)
+		if (strcmp(problem, hints[i].problem) == 0)
+			return hints[i].hint;
+	return "";
+}
+
 static int parser_error(struct reader *r, const yaml_parser_t *p)
 {
 	if (p->error == YAML_MEMORY_ERROR)
@@ -621,12 +640,15 @@ static int parser_error(struct reader *r, const yaml_parser_t *p)
 		if (at)
 			char_repr(rep, sizeof(rep), at, r->input + r->len);
 		return diag_at(r->err, DSJ_EINPUT, line, col, NULL, type,
-			       "found character %s that cannot start any token", rep);
+			       "found character %s that cannot start any token%s", rep,
+			       at && *at == '\t' ? " (indent with spaces: YAML does not take tabs)"
+						 : "");
 	}
+	const char *hint = syntax_hint(problem);
 	if (p->context)
-		return diag_at(r->err, DSJ_EINPUT, line, col, NULL, type, "%s: %s", p->context,
-			       problem);
-	return diag_at(r->err, DSJ_EINPUT, line, col, NULL, type, "%s", problem);
+		return diag_at(r->err, DSJ_EINPUT, line, col, NULL, type, "%s: %s%s", p->context,
+			       problem, hint);
+	return diag_at(r->err, DSJ_EINPUT, line, col, NULL, type, "%s%s", problem, hint);
 }
 
 static int parse_stream(struct reader *r, yaml_parser_t *p)

@@ -28,5 +28,9 @@ struct job_ctx {
  * when it was reported and the checks may go on, else the DSJ_E* code. */
 int job_problem(struct job_ctx *j, const struct node *at, const char *path, const char *type,
 		const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* A warning (the API may take it, but it likely is a mistake) at `at`, passed
+ * to opts->warn when set (job_problem.c). */
+void job_warning(struct job_ctx *j, const struct node *at, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 #endif

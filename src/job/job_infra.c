@@ -60,6 +60,9 @@ static const struct {
 	{"ocpus", "ocpus"},
 };
 
+/* The keys shape_config reads. */
+const char *const job_shape_config_keys[] = {"ocpus", "memoryInGBs", "cpuBaseline", NULL};
+
 static bool is_camel_key(struct str k)
 {
 	for (size_t i = 0; camel_keys[i]; i++)
@@ -80,6 +83,25 @@ static const char *alias_target(struct str k)
 		if (strcmp(lower, aliases[i].lower) == 0)
 			return aliases[i].camel;
 	return NULL;
+}
+
+bool job_infra_key_known(struct str k)
+{
+	return is_camel_key(k) || alias_target(k);
+}
+
+const char *job_infra_key_to_camel(struct str k)
+{
+	return is_camel_key(k) ? NULL : alias_target(k);
+}
+
+const char *job_infra_key_nth(size_t i)
+{
+	size_t n_camel = sizeof(camel_keys) / sizeof(camel_keys[0]) - 1;
+	if (i < n_camel)
+		return camel_keys[i];
+	i -= n_camel;
+	return i < sizeof(aliases) / sizeof(aliases[0]) ? aliases[i].lower : NULL;
 }
 
 int job_infra_standardize(struct job_ctx *j, const struct node *spec, const char *path,

@@ -1,9 +1,13 @@
-/* What only `dsjob validate` checks: the OCI service's own limits, which the
- * reference leaves to the API to reject when the job is created. */
+/* The OCI service's own limits, which the reference leaves to the API to
+ * reject when the job is created. translate and validate both check them, so
+ * the two never disagree about a file: an error where the API certainly
+ * rejects the body (and no conformance vector has the reference send it), a
+ * warning where it may not. */
+#include <stdarg.h>
 #include <string.h>
 
-#include "util/diag.h"
 #include "job/job_parts.h"
+#include "util/diag.h"
 #include "util/utf8.h"
 
 #define INFRA "spec.infrastructure.spec."
@@ -12,6 +16,7 @@
 #define MAX_BLOCK_STORAGE_GB 10240
 #define MAX_OCPUS 128.0
 #define MAX_MEMORY_GB 1024.0
+#define MAX_GB_PER_OCPU 64.0
 
 static size_t chars(struct str s)
 {
@@ -21,13 +26,23 @@ static size_t chars(struct str s)
 	return n;
 }
 
-static void check_name(struct job_ctx *j, const struct node *body)
+static int check_name(struct job_ctx *j, const struct node *body, const struct node *spec)
 {
 	const struct node *name = map_get(body, "displayName");
-	if (node_is_str(name) && chars(name->u.str) > MAX_NAME_CHARS)
-		job_problem(j, NULL, "spec.name", PY_VALUE_ERROR,
-			    "the job name is %zu characters long; OCI allows at most %d",
-			    chars(name->u.str), MAX_NAME_CHARS);
+	if (!node_is_str(name) || chars(name->u.str) <= MAX_NAME_CHARS)
+		return 0;
+	const struct node *at = map_get(spec, "name");
+	return job_problem(j, at ? at : spec, "spec.name", PY_VALUE_ERROR,
+			   "the job name is %zu characters long; OCI allows at most %d",
+			   chars(name->u.str), MAX_NAME_CHARS);
+}
+
+/* The node the user wrote for `key` of the shape config, for its position. */
+static const struct node *written(const struct node *ispec, const char *key)
+{
+	const struct node *cfg = map_get(ispec, "shapeConfigDetails");
+	const struct node *v = cfg && cfg->kind == NODE_MAP ? map_get(cfg, key) : NULL;
+	return v ? v : cfg;
 }
 
 /* The infrastructure, or a multi-node job's (ADS 2.15): its node group's. */
@@ -42,39 +57,47 @@ static const struct node *infrastructure(const struct node *body)
 	return map_get(groups->u.seq.items[0], "jobInfrastructureConfigurationDetails");
 }
 
-static void check_infra(struct job_ctx *j, const struct node *body)
+static int check_infra(struct job_ctx *j, const struct node *body, const struct node *ispec)
 {
 	const struct node *infra = infrastructure(body);
 	const struct node *size = infra ? map_get(infra, "blockStorageSizeInGBs") : NULL;
+	int rc = 0;
 	if (size && size->kind == NODE_INT &&
 	    (size->u.integer.i64 < MIN_BLOCK_STORAGE_GB ||
 	     size->u.integer.i64 > MAX_BLOCK_STORAGE_GB))
-		job_problem(j, NULL, INFRA "blockStorageSize", PY_VALUE_ERROR,
-			    "block storage of %lld GB is outside what OCI allows (%d to %d GB)",
-			    (long long)size->u.integer.i64, MIN_BLOCK_STORAGE_GB,
-			    MAX_BLOCK_STORAGE_GB);
+		rc = job_problem(
+			j, map_get(ispec, "blockStorageSize"), INFRA "blockStorageSize",
+			PY_VALUE_ERROR,
+			"block storage of %lld GB is outside what OCI allows (%d to %d GB)",
+			(long long)size->u.integer.i64, MIN_BLOCK_STORAGE_GB, MAX_BLOCK_STORAGE_GB);
 	const struct node *cfg = infra ? map_get(infra, "jobShapeConfigDetails") : NULL;
 	const struct node *ocpus = cfg ? map_get(cfg, "ocpus") : NULL;
 	const struct node *mem = cfg ? map_get(cfg, "memoryInGBs") : NULL;
-	if (ocpus && ocpus->u.real > MAX_OCPUS)
-		job_problem(j, NULL, INFRA "shapeConfigDetails.ocpus", PY_VALUE_ERROR,
-			    "%g OCPUs is more than any flex shape offers (%g)", ocpus->u.real,
-			    MAX_OCPUS);
-	if (mem && mem->u.real > MAX_MEMORY_GB)
-		job_problem(j, NULL, INFRA "shapeConfigDetails.memoryInGBs", PY_VALUE_ERROR,
-			    "%g GB of memory is more than any flex shape offers (%g GB)",
-			    mem->u.real, MAX_MEMORY_GB);
-	/* flex shapes allow 1 to 64 GB of memory per OCPU */
-	if (ocpus && mem && (mem->u.real > 64.0 * ocpus->u.real || mem->u.real < ocpus->u.real))
-		job_problem(j, NULL, INFRA "shapeConfigDetails", PY_VALUE_ERROR,
-			    "%g GB for %g OCPUs: flex shapes take 1 to 64 GB per OCPU", mem->u.real,
-			    ocpus->u.real);
+	if (!rc && ocpus && ocpus->u.real > MAX_OCPUS)
+		rc = job_problem(j, written(ispec, "ocpus"), INFRA "shapeConfigDetails.ocpus",
+				 PY_VALUE_ERROR, "%g OCPUs is more than any flex shape offers (%g)",
+				 ocpus->u.real, MAX_OCPUS);
+	if (!rc && mem && mem->u.real > MAX_MEMORY_GB)
+		rc = job_problem(j, written(ispec, "memoryInGBs"),
+				 INFRA "shapeConfigDetails.memoryInGBs", PY_VALUE_ERROR,
+				 "%g GB of memory is more than any flex shape offers (%g GB)",
+				 mem->u.real, MAX_MEMORY_GB);
+	/* conformance vectors have the reference send 1 OCPU with 128 GB: a warning */
+	if (!rc && ocpus && mem &&
+	    (mem->u.real > MAX_GB_PER_OCPU * ocpus->u.real || mem->u.real < ocpus->u.real))
+		job_warning(j, written(ispec, "memoryInGBs"), INFRA "shapeConfigDetails",
+			    "%g GB of memory for %g OCPU(s): flex shapes take 1 to %g GB per OCPU, "
+			    "so the API "
+			    "is likely to reject this",
+			    mem->u.real, ocpus->u.real, MAX_GB_PER_OCPU);
+	return rc;
 }
 
-void job_check_limits(struct job_ctx *j, const struct node *body)
+int job_check_limits(struct job_ctx *j, const struct node *body, const struct node *spec,
+		     const struct node *ispec)
 {
 	if (!body)
-		return;
-	check_name(j, body);
-	check_infra(j, body);
+		return 0;
+	int rc = check_name(j, body, spec);
+	return rc ? rc : check_infra(j, body, ispec);
 }

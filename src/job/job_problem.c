@@ -27,3 +27,16 @@ int job_problem(struct job_ctx *j, const struct node *at, const char *path, cons
 		*j->err = e;
 	return DSJ_EINPUT;
 }
+
+void job_warning(struct job_ctx *j, const struct node *at, const char *path, const char *fmt, ...)
+{
+	if (!j->opts->warn)
+		return;
+	struct dsj_error w;
+	diag_clear(&w);
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vnode(&w, DSJ_OK, at, path, "UserWarning", fmt, ap);
+	va_end(ap);
+	j->opts->warn(&w, j->opts->warn_ctx);
+}

@@ -142,6 +142,9 @@ static int destination(struct mount_ctx *m, const struct node *dest)
 	return rc || name == 0 ? rc : set(m, "destinationPath", d.ptr, head);
 }
 
+/* The keys one_mount reads. */
+const char *const job_mount_keys[] = {"src", "dest", NULL};
+
 static int one_mount(struct job_ctx *j, const struct node *item, size_t i, struct node *list)
 {
 	struct mount_ctx m = {.j = j, .at = item};

@@ -25,6 +25,12 @@ static int fatal(struct job_ctx *j, const struct node *at, const char *path, con
 	return DSJ_EINPUT;
 }
 
+/* The keys split_document and job_translate read. */
+/* apiVersion: the ADS documentation's examples have it, and ADS ignores it */
+const char *const job_doc_keys[] = {"kind", "spec", "apiVersion", NULL};
+const char *const job_spec_keys[] = {"name", "id", "infrastructure", "runtime", NULL};
+const char *const job_infra_doc_keys[] = {"kind", "type", "spec", NULL};
+
 struct job_parts {
 	struct node *spec;    /* the job's spec */
 	struct node *infra;   /* spec.infrastructure (a mapping) */
@@ -60,6 +66,45 @@ static int infra_parts(struct job_ctx *j, struct job_parts *p)
 	return job_infra_standardize(j, ispec, INFRA ".spec", &p->ispec);
 }
 
+/* The job's spec is missing or not a mapping: most often bad indentation. */
+static int spec_not_a_mapping(struct job_ctx *j, const struct node *doc, const struct node *spec)
+{
+	long at = map_find(doc, "spec", 4);
+	const struct node *outside = NULL;
+	for (size_t i = 0; i < doc->u.map.count && !outside; i++) {
+		const struct node *k = doc->u.map.items[i].key;
+		for (const char *const *name = job_spec_keys; *name && k->kind == NODE_STR; name++)
+			if (str_eq(k->u.str, *name))
+				outside = k;
+	}
+	char also[160] = "";
+	if (outside)
+		snprintf(also, sizeof(also), ", and %s (line %u) is one of its keys",
+			 outside->u.str.ptr, outside->line);
+	if (at < 0)
+		job_problem(
+			j, outside ? outside : doc, "spec", PY_ATTRIBUTE_ERROR,
+			"a job needs `spec:`, a mapping with name, infrastructure and runtime%s: "
+			"put them under `spec:`, indented",
+			also);
+	else
+		job_problem(j, spec && spec->kind != NODE_NULL ? spec : doc->u.map.items[at].key,
+			    "spec", PY_ATTRIBUTE_ERROR,
+			    "`spec` must be a mapping with name, infrastructure and runtime, got "
+			    "%s%s; check the indentation of the lines below line %u",
+			    describe_value(j->a, spec), also, doc->u.map.items[at].key->line);
+	return DSJ_EINPUT;
+}
+
+/* A runtime document (kind: runtime, or a `type` and no kind) where a job is needed. */
+static bool is_runtime_document(const struct node *doc)
+{
+	const struct node *kind = map_get(doc, "kind");
+	if (kind && kind->kind == NODE_STR)
+		return str_eq(kind->u.str, "runtime");
+	return map_get(doc, "type") != NULL;
+}
+
 static int split_document(struct job_ctx *j, struct node *doc, struct job_parts *p)
 {
 	if (!doc || doc->kind != NODE_MAP)
@@ -67,8 +112,7 @@ static int split_document(struct job_ctx *j, struct node *doc, struct job_parts 
 			     "The config data for initializing the job is invalid.");
 	p->spec = map_get(doc, "spec");
 	if (!p->spec || p->spec->kind != NODE_MAP)
-		return fatal(j, p->spec ? p->spec : doc, "spec", PY_ATTRIBUTE_ERROR,
-			     "a job needs a spec mapping with name, infrastructure and runtime");
+		return spec_not_a_mapping(j, doc, p->spec);
 	p->infra = map_get(p->spec, "infrastructure");
 	p->runtime = map_get(p->spec, "runtime");
 	if (p->infra && p->infra->kind != NODE_MAP)
@@ -208,10 +252,12 @@ static int translate_runtime(struct job_ctx *j, struct node *runtime, struct nod
 			*j->err = e;
 		return rc;
 	}
-	j->problems++;
-	j->report(&e, j->report_ctx);
+	/* validate: every problem of the runtime, its warnings given once */
+	struct dsj_options quiet = *j->opts;
+	quiet.warn = NULL;
 	*payload = NULL;
-	return 0;
+	return runtime_validate(runtime, j->a, &quiet, j->limits, "spec.runtime.", j->report,
+				j->report_ctx, &j->problems);
 }
 
 static int infrastructure_fields(struct job_ctx *j, struct job_parts *p, struct node *payload,
@@ -256,7 +302,16 @@ int job_translate(struct job_ctx *j, struct node *doc, struct node **answer)
 	struct job_parts p = {0};
 	struct body_fields f = {0};
 	struct node *payload = NULL, *body = NULL;
+	if (doc && doc->kind == NODE_MAP && is_runtime_document(doc))
+		return fatal(
+			j, doc, "spec.infrastructure", PY_ATTRIBUTE_ERROR,
+			"this is a runtime YAML (kind: runtime), and a job is needed here: a job "
+			"has `kind: job`, the runtime under spec.runtime and the infrastructure "
+			"under spec.infrastructure");
+	job_keys_check(j, doc);
 	int rc = split_document(j, doc, &p);
+	if (p.ispec) /* warnings only: whatever fails later */
+		job_check_api_needs(j, p.ispec);
 	rc = rc ? rc : translate_runtime(j, p.runtime, &payload);
 	if (!rc)
 		rc = job_display_name(j, map_get(p.spec, "name"), p.runtime,
@@ -267,8 +322,8 @@ int job_translate(struct job_ctx *j, struct node *doc, struct node **answer)
 	rc = rc ? rc : tags(j, p.ispec, payload, "definedTags", body);
 	rc = rc ? rc : environment(j, payload, body);
 	rc = rc ? rc : job_multi_node(j, p.ispec, p.runtime, body);
-	if (!rc && j->report)
-		job_check_limits(j, body);
+	if (!rc)
+		rc = job_check_limits(j, body, p.spec, p.ispec);
 	if (rc || j->problems)
 		return rc ? rc : DSJ_EINPUT;
 	return make_answer(j, body, payload, answer);

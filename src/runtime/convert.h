@@ -13,6 +13,13 @@ int runtime_translate(struct node **payload, struct node *runtime, struct arena 
 		      const struct dsj_options *opts, const struct dsj_limits *limits,
 		      const char *prefix, struct dsj_error *err);
 
+/* Passes every problem of `runtime` to `report` (validate): the first, then
+ * those found with each key a problem names taken away (runtime_validate.c).
+ * *problems grows by their count. Returns 0 or DSJ_ENOMEM. */
+int runtime_validate(struct node *runtime, struct arena *a, const struct dsj_options *opts,
+		     const struct dsj_limits *limits, const char *prefix, dsj_report_fn report,
+		     void *ctx, size_t *problems);
+
 /* Job (as a tree) -> runtime {kind, type, spec} (as a tree). */
 int runtime_extract(struct node **runtime, struct node *job, struct arena *a,
 		    const struct dsj_options *opts, const char *artifact, struct dsj_error *err);

@@ -30,6 +30,11 @@ const struct runtime_type *runtime_type_find(const char *name, size_t len)
 	return NULL;
 }
 
+const struct runtime_type *runtime_type_at(size_t i)
+{
+	return i < N_TYPES ? types[i] : NULL;
+}
+
 bool runtime_type_names(struct buf *b)
 {
 	for (size_t i = 0; i < N_TYPES; i++)

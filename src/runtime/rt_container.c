@@ -22,8 +22,10 @@ static int container_translate(struct translate_ctx *t)
 	const char *key;
 	struct node *image = spec_get(t, "image", &key);
 	if (!node_truthy(image))
-		return spec_fail(t, image, key ? key : "image", PY_VALUE_ERROR,
-				 "Specify container image for ContainerRuntime.");
+		return spec_fail(
+			t, image, key ? key : "image", PY_VALUE_ERROR,
+			"Specify container image for ContainerRuntime: add `image:` to the "
+			"spec (e.g. iad.ocir.io/namespace/repository:tag).");
 	int rc = translate_specs(t, container_env_mappings, ",");
 	return rc ? rc : set_artifact_cstr(t, "path", "jobs/templates/container.py");
 }
@@ -63,4 +65,9 @@ const struct runtime_type rt_container = {
 	.signature = (const char *const[]){"CONTAINER_CUSTOM_IMAGE", NULL},
 	.extract_priority = 10,
 	.job_name_ignores_artifact = true,
+	.mappings = (const struct env_mapping *const[]){container_env_mappings, NULL},
+	/* container_native.c reads these */
+	.keys_ads215 = (const char *const[]){"scriptPathURI", "script_path_uri", "imageDigest",
+					     "image_digest", "imageSignatureId",
+					     "image_signature_id", NULL},
 };

@@ -30,9 +30,11 @@ static int git_translate(struct translate_ctx *t)
 	const char *key;
 	struct node *conda = spec_get(t, "conda", &key);
 	if (!node_truthy(conda))
-		return spec_fail(t, conda, key ? key : "conda", PY_VALUE_ERROR,
-				 "A conda pack is required for using the GitPythonRuntime. You can "
-				 "specify a service conda pack using with_service_conda().");
+		return spec_fail(
+			t, conda, key ? key : "conda", PY_VALUE_ERROR,
+			"A conda pack is required for using the GitPythonRuntime: add "
+			"`conda: {type: service, slug: SLUG}` (or type: published with uri "
+			"and region) to the spec.");
 	int rc = translate_conda(t);
 	if (!rc)
 		rc = translate_specs(t, git_env_mappings, ":");
@@ -71,4 +73,6 @@ const struct runtime_type rt_gitpython = {
 	.signature = (const char *const[]){"GIT_URL", "GIT_ENTRYPOINT", NULL},
 	.extract_priority = 30,
 	.job_name_ignores_artifact = true,
+	.mappings = (const struct env_mapping *const[]){git_env_mappings, NULL},
+	.sections = (const struct spec_section *const[]){&conda_section, NULL},
 };

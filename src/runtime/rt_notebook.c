@@ -52,8 +52,8 @@ static int notebook_name(struct translate_ctx *t)
 	struct node *uri = spec_get(t, "notebookPathURI", &key);
 	if (!node_truthy(uri))
 		return spec_fail(t, uri, key ? key : "notebookPathURI", PY_VALUE_ERROR,
-				 "Notebook not specified. Please specify the notebook using "
-				 "with_notebook_uri() or with_source() method.");
+				 "Notebook not specified: set notebookPathURI to the notebook, or "
+				 "source to its folder and entrypoint to its path in that folder.");
 	if ((rc = require_str(t, uri, key)))
 		return rc;
 	struct str base = py_basename(uri->u.str);
@@ -148,4 +148,8 @@ const struct runtime_type rt_notebook = {
 	.extract = notebook_extract,
 	.signature = (const char *const[]){"JOB_RUN_NOTEBOOK", "JOB_RUN_ENTRYPOINT", NULL},
 	.extract_priority = 40,
+	/* notebook_output_uri reads outputURI too */
+	.keys = (const char *const[]){"entrypoint", "source", "outputURI", NULL},
+	.mappings = (const struct env_mapping *const[]){notebook_env_mappings, NULL},
+	.sections = (const struct spec_section *const[]){&conda_section, NULL},
 };

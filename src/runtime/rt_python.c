@@ -83,4 +83,6 @@ const struct runtime_type rt_python = {
 	.extract = python_extract,
 	.signature = (const char *const[]){"CODE_ENTRYPOINT", NULL},
 	.extract_priority = 50,
+	.mappings = (const struct env_mapping *const[]){python_env_mappings, NULL},
+	.sections = (const struct spec_section *const[]){&conda_section, NULL},
 };

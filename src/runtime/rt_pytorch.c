@@ -17,6 +17,16 @@ static const struct env_mapping git_env_mappings[] = {
 	{NULL, NULL},
 };
 
+/* dependencies key -> variable. */
+static const struct env_mapping deps[] = {
+	{"pipPackages", "OCI__PIP_PKG"},
+	{"pipRequirements", "OCI__PIP_REQUIREMENTS"},
+	{NULL, NULL},
+};
+
+static const struct spec_section git_section = {.key = "git", .mapping = git_env_mappings};
+static const struct spec_section deps_section = {.key = "dependencies", .mapping = deps};
+
 static const struct spec_alias *const pytorch_aliases[] = {aliases_script, aliases_python_mixin,
 							   aliases_base, NULL};
 
@@ -163,11 +173,6 @@ static int dependency_variables(struct translate_ctx *t)
 		return spec_fail(t, dep, "dependencies", PY_TYPE_ERROR,
 				 "expected a mapping {pipPackages, pipRequirements}, got %s",
 				 describe_value(t->a, dep));
-	static const struct env_mapping deps[] = {
-		{"pipPackages", "OCI__PIP_PKG"},
-		{"pipRequirements", "OCI__PIP_REQUIREMENTS"},
-		{NULL, NULL},
-	};
 	for (const struct env_mapping *m = deps; m->spec_key; m++) {
 		long i = map_find(dep, m->spec_key, strlen(m->spec_key));
 		if (i < 0)
@@ -348,4 +353,9 @@ const struct runtime_type rt_pytorch = {
 	.signature = (const char *const[]){"OCI__WORKER_COUNT", NULL},
 	.extract_priority = 20,
 	.fails_before_rejecting = pytorch_python_path_splits,
+	.mappings = (const struct env_mapping *const[]){python_env_mappings, NULL},
+	/* worker_count, inputs_variable and pytorch_translate read these */
+	.keys = (const char *const[]){"replicas", "inputs", "deepspeed", NULL},
+	.sections = (const struct spec_section *const[]){&conda_section, &git_section,
+							 &deps_section, NULL},
 };

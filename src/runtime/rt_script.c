@@ -37,4 +37,6 @@ const struct runtime_type rt_script = {
 	.translate = script_translate,
 	.extract = script_extract,
 	.extract_priority = 60,
+	.keys = (const char *const[]){"entrypoint", NULL},
+	.sections = (const struct spec_section *const[]){&conda_section, NULL},
 };

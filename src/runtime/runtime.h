@@ -23,6 +23,14 @@ struct spec_alias {
 	const char *snake;
 };
 
+/* A nested mapping of the spec (conda, git, dependencies) and the keys the
+ * handler reads in it: `names`, and the spec keys of `mapping`. */
+struct spec_section {
+	const char *key;
+	const char *const *names;	   /* NULL-terminated, or NULL */
+	const struct env_mapping *mapping; /* or NULL */
+};
+
 struct buf;
 struct translate_ctx;
 struct extract_ctx;
@@ -51,6 +59,14 @@ struct runtime_type {
 	/* The default job name is "<adjective>-<animal>-<time>" even when there is
 	 * an artifact: the artifact is not the user's file (ADS names it so). */
 	bool job_name_ignores_artifact;
+	/* The spec keys the type knows, for the unknown-key warnings
+	 * (spec_keys.c) and the schema: runtime_base_keys, these tables, the alias
+	 * tables and the sections. spec_get accepts no other key. */
+	const struct env_mapping *const *mappings;  /* the tables translate reads */
+	const char *const *keys;		    /* keys read outside any table */
+	const struct spec_section *const *sections; /* nested mappings it reads */
+	/* Spec keys only ADS 2.15's handler reads (camelCase and snake_case). */
+	const char *const *keys_ads215;
 };
 
 struct translate_ctx {
@@ -82,6 +98,11 @@ extern const struct spec_alias aliases_base[];	       /* tags */
 extern const struct spec_alias aliases_script[];       /* scriptPathURI */
 extern const struct spec_alias aliases_python_mixin[]; /* outputDir, pythonPath, ... */
 
+/* Keys every type reads (env, args, maximumRuntimeInMinutes), and the conda
+ * section of the conda types (translate_steps.c). */
+extern const char *const runtime_base_keys[];
+extern const struct spec_section conda_section;
+
 /* ---- registry (registry.c) ---- */
 
 const struct runtime_type *runtime_type_find(const char *name, size_t len);
@@ -91,6 +112,8 @@ const struct runtime_type *runtime_type_for_job(const struct node *envs);
 /* Runs the fails_before_rejecting checks of the types extraction tries before
  * `chosen`, in that order. */
 int runtime_types_tried_before(const struct runtime_type *chosen, struct extract_ctx *x);
+/* The i-th type (registry order), NULL past the last. */
+const struct runtime_type *runtime_type_at(size_t i);
 /* Appends the type names, as the reference lists them: "script, python, ...". */
 bool runtime_type_names(struct buf *b);
 

@@ -8,8 +8,10 @@
 #include "runtime/env_vars.h"
 #include "runtime/oci_limits.h"
 #include "runtime/runtime.h"
+#include "runtime/spec_keys.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/suggest.h"
 
 /* " ".join(shlex.quote(str(arg)) for arg in args) */
 static int command_line(struct translate_ctx *t, struct node *jcd)
@@ -142,6 +144,39 @@ static int add_tags(struct translate_ctx *t, struct node *payload, const char *c
 	return map_set(t->a, payload, camel, tags) ? diag_nomem(t->err) : 0;
 }
 
+/* Why a document has no type, when it shows: a job read as a runtime. */
+static const char *missing_type_hint(const struct node *runtime)
+{
+	const struct node *spec = map_get(runtime, "spec");
+	const struct node *kind = map_get(runtime, "kind");
+	if (kind && kind->kind == NODE_STR && !str_eq(kind->u.str, "runtime") &&
+	    suggest_distance(kind->u.str.ptr, kind->u.str.len, "job", 3, 1) <= 1)
+		return " (`kind` is not `job`: a job document has `kind: job`)";
+	bool job_like = spec && spec->kind == NODE_MAP &&
+			(map_get(spec, "infrastructure") || map_get(spec, "runtime"));
+	return job_like ? " (this looks like a job: a job document has `kind: job`)" : "";
+}
+
+/* " (did you mean 'python'?)" for a near miss of a type name. */
+static const char *type_suggestion(struct arena *a, const struct node *type)
+{
+	if (type->kind != NODE_STR)
+		return "";
+	struct suggestion s = {0};
+	size_t best = 0;
+	const struct runtime_type *rt;
+	for (size_t i = 0; (rt = runtime_type_at(i)); i++)
+		suggest_consider(&s, &best, type->u.str.ptr, type->u.str.len, rt->name);
+	if (!s.count)
+		return "";
+	struct buf b;
+	buf_init(&b, 0);
+	buf_printf(&b, " (did you mean '%s'?)", s.names[0]);
+	char *text = b.failed ? NULL : arena_strndup(a, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return text ? text : "";
+}
+
 static const struct runtime_type *find_type(struct translate_ctx *t, struct node *runtime)
 {
 	struct node *type = map_get(runtime, "type");
@@ -169,10 +204,15 @@ static const struct runtime_type *find_type(struct translate_ctx *t, struct node
 		buf_puts(&b, "None");
 	if (!runtime_type_names(&names))
 		diag_nomem(t->err);
-	else
+	else if (!type || type->kind == NODE_NULL)
 		diag_node(t->err, DSJ_EINPUT, type ? type : runtime, path, PY_NOT_IMPLEMENTED,
-			  "Runtime type: %.200s is not supported. Supported types: %s.",
-			  buf_cstr(&b), buf_cstr(&names));
+			  "the runtime has no `type`%s: add `type:` with one of %s (Runtime type: "
+			  "None is not supported).",
+			  missing_type_hint(runtime), buf_cstr(&names));
+	else
+		diag_node(t->err, DSJ_EINPUT, type, path, PY_NOT_IMPLEMENTED,
+			  "Runtime type: %.200s is not supported%s. Supported types: %s.",
+			  buf_cstr(&b), type_suggestion(t->a, type), buf_cstr(&names));
 	buf_free(&b);
 	buf_free(&names);
 	return NULL;
@@ -203,6 +243,21 @@ static const char *spec_error_type(const struct node *spec)
 static int load_spec(struct translate_ctx *t, struct node *runtime)
 {
 	struct node *spec = map_get(runtime, "spec");
+	const struct node *outside = spec_key_outside(t->type, runtime);
+	if (outside && !node_truthy(spec)) {
+		long i = map_find(runtime, "spec", 4);
+		if (i < 0)
+			return spec_fail(
+				t, outside, NULL, PY_TYPE_ERROR,
+				"the runtime has no `spec:`, and %s (line %u) is one of its "
+				"keys: put the spec's keys under `spec:`, indented",
+				outside->u.str.ptr, outside->line);
+		return spec_fail(t, outside, NULL, PY_TYPE_ERROR,
+				 "`spec` must be a mapping, and %s (line %u) is one of its keys: "
+				 "check the indentation of the lines below line %u",
+				 outside->u.str.ptr, outside->line,
+				 runtime->u.map.items[i].key->line);
+	}
 	/* _standardize_spec: a falsy spec (0, "", [], false) is {} */
 	if (!node_truthy(spec)) {
 		spec = node_new(t->a, NODE_MAP, runtime->line, runtime->col);
@@ -210,9 +265,13 @@ static int load_spec(struct translate_ctx *t, struct node *runtime)
 			return diag_nomem(t->err);
 	}
 	t->spec = spec;
-	if (spec->kind != NODE_MAP)
-		return spec_fail(t, spec, NULL, spec_error_type(spec), "expected a mapping, got %s",
-				 describe_value(t->a, spec));
+	if (spec->kind != NODE_MAP) {
+		long i = map_find(runtime, "spec", 4);
+		return spec_fail(t, spec, NULL, spec_error_type(spec),
+				 "`spec` must be a mapping, got %s; check the indentation of the "
+				 "lines below line %u",
+				 describe_value(t->a, spec), runtime->u.map.items[i].key->line);
+	}
 	return 0;
 }
 
@@ -248,6 +307,7 @@ int runtime_translate(struct node **payload, struct node *runtime, struct arena 
 		return err->code ? err->code : DSJ_EINPUT;
 	if ((rc = load_spec(&t, runtime)))
 		return rc;
+	spec_keys_check(&t, runtime);
 	if (!(t.env = node_new(a, NODE_MAP, 0, 0)))
 		return diag_nomem(err);
 	if ((rc = translate_user_env(&t)) || (rc = t.type->translate(&t)))

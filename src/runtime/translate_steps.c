@@ -1,4 +1,5 @@
 /* The translate steps every runtime handler shares. */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,8 +9,17 @@
 #include "py/pyrepr.h"
 #include "py/pyurl.h"
 #include "runtime/runtime.h"
+#include "runtime/spec_keys.h"
 #include "util/buf.h"
 #include "util/diag.h"
+
+const char *const runtime_base_keys[] = {"env", "args", "maximumRuntimeInMinutes", NULL};
+
+/* translate_conda and conda_custom read these. */
+const struct spec_section conda_section = {
+	.key = "conda",
+	.names = (const char *const[]){"type", "slug", "uri", "region", NULL},
+};
 
 const struct spec_alias aliases_base[] = {
 	{"freeformTags", "freeform_tags"},
@@ -39,6 +49,8 @@ static const char *alias_of(const struct runtime_type *type, const char *camel)
 
 struct node *spec_get(struct translate_ctx *t, const char *camel, const char **written)
 {
+	assert(spec_key_known_ads(t->type, (struct str){camel, strlen(camel)}, t->opts->ads) &&
+	       "a key the type's tables do not name");
 	const char *snake = alias_of(t->type, camel);
 	struct node *v = snake ? map_get(t->spec, snake) : NULL;
 	if (v) {
@@ -256,8 +268,8 @@ static int conda_custom(struct translate_ctx *t, const struct node *conda)
 	} else {
 		return spec_fail(
 			t, region ? region : conda, "conda.region", PY_ATTRIBUTE_ERROR,
-			"Unable to determine the region for the custom conda pack. Specify "
-			"the region using with_custom_conda(uri, region).");
+			"Unable to determine the region for the custom conda pack: add `region` "
+			"to the conda mapping, or pass --region.");
 	}
 	struct str path = url.path;
 	while (path.len && path.ptr[0] == '/') {

@@ -34,7 +34,7 @@ make_special() {
 
 # Reads the expected file into e_command, e_status, e_stderr, e_input, e_stdin, e_root.
 read_expected() {
-  e_command= e_status= e_stderr= e_input= e_stdin= e_root=
+  e_command= e_status= e_stderr= e_input= e_stdin= e_root= e_warnings=
   local key value
   while IFS= read -r line; do
     key=${line%%: *}
@@ -42,6 +42,7 @@ read_expected() {
     case $key in
       command) e_command=$value ;; status) e_status=$value ;; stderr) e_stderr=$value ;;
       input) e_input=$value ;; stdin) e_stdin=$value ;; root) e_root=$value ;;
+      warning) e_warnings+=$value$'\n' ;;
     esac
   done <"$1"
 }
@@ -54,10 +55,34 @@ default_input() {
 }
 
 record_case() {
-  local exp=$1 status=$2 line=$3
-  grep -v -e '^status: ' -e '^stderr: ' "$exp" >"$exp.new"
+  local exp=$1 status=$2 line=$3 warnings=$4
+  grep -v -e '^status: ' -e '^stderr: ' -e '^warning: ' "$exp" >"$exp.new"
   printf 'status: %s\nstderr: %s\n' "$status" "$line" >>"$exp.new"
+  [ -z "$warnings" ] || printf '%s' "$warnings" | sed 's/^/warning: /' >>"$exp.new"
   mv "$exp.new" "$exp"
+}
+# Warning lines (": warning: ") apart from the rest of stderr: the `stderr:`
+# line is the first other one, and `warning:` lines list the warnings exactly.
+split_stderr() {
+  local err=$1
+  warnings=$(grep -F ': warning: ' "$err"; true)
+  [ -z "$warnings" ] || warnings+=$'\n'
+  line=$(grep -v -F ': warning: ' "$err" | head -n 1; true)
+}
+# A case with warnings and status 0 fails with --strict: exit 1, nothing on
+# stdout, the first warning as an error.
+check_strict() {
+  local bin=$1 t=$2 name=$3 stdin=$4
+  shift 4
+  local first=${e_warnings%%$'\n'*} got line
+  "$bin" "$1" --strict "${@:2}" <"$stdin" >"$t/strict.out" 2>"$t/strict.err"
+  got=$?
+  IFS= read -r line <"$t/strict.err"
+  if [ "$got" != 1 ]; then echo "FAIL $name: --strict exit $got, wanted 1"; return 1; fi
+  [ ! -s "$t/strict.out" ] || { echo "FAIL $name: --strict wrote stdout"; return 1; }
+  if [ "$line" != "${first/: warning: /: error: }" ]; then
+    echo "FAIL $name: --strict first line: $line"; return 1
+  fi
 }
 
 # With -o OUT after the command word: OUT keeps its content, no temp file stays.
@@ -98,10 +123,10 @@ run_case() {
   [ -n "$input" ] && words+=("$input")
   mkdir "$t"
   $wrapper "$bin" "${words[@]}" <"$stdin" >"$t/stdout" 2>"$t/stderr"
-  local got=$? line=
-  IFS= read -r line <"$t/stderr"
+  local got=$? line= warnings=
+  split_stderr "$t/stderr"
   if [ "$record" = 1 ]; then
-    record_case "$exp" "$got" "$line"
+    record_case "$exp" "$got" "$line" "$warnings"
     echo "ok $name (recorded)"; return 0
   fi
   if [ "$got" != "$e_status" ]; then
@@ -111,7 +136,14 @@ run_case() {
     echo "FAIL $name: first stderr line"; echo "FAIL   got:  $line"; echo "FAIL   want: $e_stderr"
     return 1
   fi
-  [ ! -s "$t/stdout" ] || { echo "FAIL $name: stdout not empty"; return 1; }
+  if [ "$warnings" != "$e_warnings" ]; then
+    echo "FAIL $name: warnings"; echo "FAIL   got:  $warnings"; echo "FAIL   want: $e_warnings"
+    return 1
+  fi
+  if [ -n "$e_warnings" ] && [ "$got" = 0 ]; then
+    check_strict "$bin" "$t" "$name" "$stdin" "${words[@]}" || return 1
+  fi
+  [ ! -s "$t/stdout" ] || [ "$got" = 0 ] || { echo "FAIL $name: stdout not empty"; return 1; }
   case "${words[0]}" in translate | extract)
     if [ "$got" = 1 ]; then
       check_out_file "$bin" "$t" "$name" "$got" "$stdin" "${words[@]}" || return 1

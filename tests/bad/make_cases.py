@@ -399,6 +399,108 @@ def warnings():
         "conda: {type: service, slug: s}\n      env: {JOB_RUN_OCID: r}\n"))
 
 
+def unknown_keys():
+    """A misspelled key of each class at each level: translate warns (status 0)
+    and --strict fails (run.sh reruns every case that has warnings)."""
+    py = "  scriptPathURI: oci://b@n/train.py\n  entrypoint: train.py\n"
+    spec = {
+        "case": "  scriptpathuri: oci://b@n/train.py\n  entrypoint: train.py\n",
+        "deleted": py + "  entryFuntion: main\n",
+        "added": py + "  workingDirr: /w\n",
+        "swapped": py + "  ouptutDir: /o\n",
+        "snake": py + "  python_pth: [a]\n",
+        "far": py + "  zzzzzzzz: 1\n",
+        "env-word": py + "  enviroment: {A: b}\n",
+        "conda": py + "  conda: {type: service, slgu: s, slug: s}\n",
+        "env-item": py + "  env:\n  - {name: A, vaule: b}\n",
+        "doc": None,
+    }
+    for label, body in spec.items():
+        if body is None:
+            case("warn-key-runtime-" + label, "translate",
+                 "kind: runtime\ntype: python\nspecs: {}\nspec:\n" + py)
+        else:
+            case("warn-key-runtime-" + label, "translate", runtime("python", body))
+    case("warn-key-other-type", "translate",
+         runtime("script", "  scriptPathURI: oci://b@n/run.sh\n  entryFunction: main\n"))
+    case("warn-key-container", "translate", runtime("container", "  image: i\n  CMD: [a]\n"))
+    case("warn-key-pytorch-git", "translate", runtime(
+        "pyTorchDistributed", py + "  git: {url: u, brnach: b}\n"))
+    case("warn-key-pytorch-deps", "translate", runtime(
+        "pyTorchDistributed", py + "  dependencies: {pipPackage: x}\n  replica: 2\n"))
+    case("warn-key-notebook", "translate", runtime(
+        "notebook", "  notebookPathUri: oci://b@n/a.ipynb\n  notebookPathURI: oci://b@n/a.ipynb\n"))
+    base = JOB.replace("{extra}", "")
+    jobs = {
+        "shapename": ("      shapeName: VM", "      shapename: VM.Standard2.1\n      shapeName: VM"),
+        "infra-swapped": ("      blockStorageSize: 50", "      blockStroageSize: 50"),
+        "infra-runtime-key": ("      blockStorageSize: 50",
+                              "      blockStorageSize: 50\n      conda: {type: service, slug: s}"),
+        "shape-config": ("{ocpus: 1, memoryInGBs: 16}", "{ocpus: 1, memoryInGbs: 16, memoryInGBs: 16}"),
+        "job-spec": ("  name: my-job", "  name: my-job\n  nmae: x"),
+        "job-doc": ("kind: job", "kind: job\nspecs: {}"),
+        "infra-doc": ("    kind: infrastructure", "    kind: infrastructure\n    tpye: x"),
+        "mount": ("      blockStorageSize: 50",
+                  "      blockStorageSize: 50\n      storageMount:\n      - {src: 'oci://b@n/p', dest: d, dst: e}"),
+        "in-runtime": ("      entrypoint: train.py", "      entrypoint: train.py\n      Entrypoint: x.py"),
+    }
+    for label, (old, new) in jobs.items():
+        assert old in base, old
+        case("warn-key-job-" + label, "translate", base.replace(old, new, 1))
+    case("warn-key-validate", "validate", runtime("python", py + "  maximumRuntimeInMinute: 5\n"))
+
+
+def structure():
+    """Structure mistakes, said in YAML terms: a spec that is not a mapping or
+    whose keys sit beside it, a missing type, a job read as a runtime."""
+    py = "kind: runtime\ntype: python\n"
+    case("struct-spec-null-keys-below", "translate", py + "spec:\nentrypoint: a.py\n")
+    case("struct-no-spec-keys-beside", "translate", py + "entrypoint: a.py\n")
+    case("struct-spec-key-beside", "translate", py + "spec:\n  entrypoint: a.py\nargs: [1]\n")
+    case("struct-type-case", "translate", "kind: runtime\ntype: Python\nspec: {}\n")
+    case("struct-kind-jobs", "translate", JOB.replace("{extra}", "").replace("kind: job", "kind: jobs", 1))
+    case("struct-runtime-for-job", "translate --format oci-cli", py + "spec:\n  entrypoint: a.py\n")
+    case("struct-job-spec-null", "translate", "kind: job\nspec:\nname: x\ninfrastructure: {}\n")
+    case("struct-job-spec-key-beside", "translate", JOB.replace("{extra}", "") + "name: other\n")
+    case("struct-infra-key-in-job-spec", "translate",
+         JOB.replace("{extra}", "").replace("  name: my-job\n", "  name: my-job\n  shapeName: VM.Standard2.1\n"))
+    case("struct-infra-key-beside-spec", "translate",
+         JOB.replace("{extra}", "").replace("    type: dataScienceJob\n",
+                                             "    type: dataScienceJob\n    subnetId: ocid1.subnet.oc1..s\n"))
+    case("struct-extract-yaml", "extract", py + "spec:\n  entrypoint: a.py\n")
+
+
+def api_needs():
+    """What the API needs that ADS does not check: the OCI limits (errors, in
+    translate as in validate) and shapes and OCIDs (warnings)."""
+    base = JOB.replace("{extra}", "")
+    def job(old, new):
+        assert old in base, old
+        return base.replace(old, new, 1)
+    name = "  name: my-job\n"
+    for command in ("translate", "validate"):
+        case("api-%s-name-256" % command, command, job(name, "  name: %s\n" % ("n" * 256)))
+        case("api-%s-block-storage-20" % command, command,
+             job("blockStorageSize: 50", "blockStorageSize: 20"))
+    case("api-block-storage-10241", "translate", job("blockStorageSize: 50", "blockStorageSize: 10241"))
+    case("api-ocpus-200", "translate", job("{ocpus: 1, memoryInGBs: 16}", "{ocpus: 200, memoryInGBs: 800}"))
+    case("api-memory-2000", "translate", job("{ocpus: 1, memoryInGBs: 16}", "{ocpus: 64, memoryInGBs: 2000}"))
+    case("api-memory-per-ocpu", "translate", job("{ocpus: 1, memoryInGBs: 16}", "{ocpus: 1, memoryInGBs: 128}"))
+    case("api-no-shape", "translate", job("      shapeName: VM.Standard.E4.Flex\n", "")
+         .replace("      shapeConfigDetails: {ocpus: 1, memoryInGBs: 16}\n", ""))
+    case("api-placeholder-compartment", "translate",
+         job("compartmentId: ocid1.compartment.oc1..c", "compartmentId: <compartment_ocid>"))
+    case("api-placeholder-template", "validate",
+         job("projectId: ocid1.datascienceproject.oc1..p", "projectId: '{{ project_id }}'"))
+    case("api-not-an-ocid", "translate", job("      blockStorageSize: 50\n",
+                                            "      blockStorageSize: 50\n      subnetId: my-subnet\n"))
+    case("api-wrong-ocid-type", "translate",
+         job("projectId: ocid1.datascienceproject.oc1..p", "projectId: ocid1.compartment.oc1..p"))
+    case("api-log-placeholders", "translate", job("      blockStorageSize: 50\n",
+                                                 "      blockStorageSize: 50\n      logId: <log_ocid>\n"
+                                                 "      logGroupId: <log_group_ocid>\n"))
+
+
 def input_forms():
     """Jobs in the forms the oci CLI and the SDK print, and fields the YAML
     cannot carry (issue 11). The warnings of extract, which also prints the
@@ -493,10 +595,13 @@ def write_case(name, command, data, ext, fields):
     d = os.path.join(CASES, name)
     exp = os.path.join(d, "expected")
     old = {}
+    old_warnings = []
     if os.path.exists(exp):
         for line in open(exp, encoding="utf-8", errors="replace"):
             k, _, v = line.rstrip("\n").partition(": ")
             old[k] = v
+            if k == "warning":
+                old_warnings.append(v)
     os.makedirs(d, exist_ok=True)
     if data is not None:
         raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -512,6 +617,7 @@ def write_case(name, command, data, ext, fields):
             lines.append("%s: %s" % (k, v))
     if not changed and old.get("command") == command and "status" in old:
         lines += ["status: " + old["status"], "stderr: " + old.get("stderr", "")]
+        lines += ["warning: " + w for w in old_warnings]
     with open(exp, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 
@@ -525,6 +631,9 @@ def main():
     job_cases()
     limits()
     warnings()
+    unknown_keys()
+    structure()
+    api_needs()
     input_forms()
     files()
     usage()

@@ -161,7 +161,85 @@ for key in spec.name spec.runtime.spec.conda.slug spec.infrastructure.spec.shape
   spec.infrastructure.spec.compartmentId; do
   [[ "$err" == *"$key"* ]] && ok || fail "validate reports $key" "$err"
 done
-run "validate good job" 0 "$dsjob" validate "$examples/job.yaml" && expect_err_re "validate good job (quiet)" '^$'
+run "validate good job" 0 "$dsjob" validate "$examples/job.yaml" &&
+  expect_err_re "validate good job (summary only)" '^0 problems in 0 files \(1 checked\)$'
+# a runtime: every problem, not only the first, in the order of the file
+run "validate bad runtime" 1 "$dsjob" validate "$here/cases/bad_runtime.yaml"
+lines=$(printf '%s\n' "$err" | grep -E 'bad_runtime.yaml:[0-9]+:' | sed -E 's/.*bad_runtime.yaml:([0-9]+):.*/\1/' | tr '\n' ' ')
+[ "$lines" = "4 5 6 7 8 " ] && ok || fail "validate reports every runtime problem, sorted" "$err"
+expect_err_re "validate runtime summary" $'\n5 problems in 1 file \\(1 checked\\)$'
+run "translate bad runtime" 1 "$dsjob" translate "$here/cases/bad_runtime.yaml" &&
+  expect_err_re "translate gives the first" 'bad_runtime.yaml:4:32: spec.conda.slug: ' &&
+  { [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && ok || fail "translate gives one" "$err"; }
+run "validate --quiet" 0 "$dsjob" validate --quiet "$examples/job.yaml" && expect_err_re "validate --quiet" '^$'
+run "validate two files" 1 "$dsjob" validate "$examples/job.yaml" "$here/cases/bad_job.yaml" &&
+  expect_err_re "validate summary" $'\n[0-9]+ problems in 1 file \\(2 checked\\)$'
+
+# --- translate --explain: the payload unchanged, every field explained on stderr
+"$dsjob" translate "$examples/job.yaml" >"$work/plain.json" 2>/dev/null
+run "explain" 0 "$dsjob" translate --explain "$examples/job.yaml" &&
+  { [ "$out" == "$(cat "$work/plain.json")" ] && ok || fail "explain keeps the payload" "$out"; }
+for name in CONDA_ENV_SLUG CODE_ENTRYPOINT JOB_RUN_ENTRYPOINT DATASET; do
+  [[ "$err" == *"environmentVariables.$name = "*" ← "* ]] && ok || fail "explain $name" "$err"
+done
+[[ "$err" == *'jobInfrastructureType = "STANDALONE" ← spec.infrastructure.spec.subnetId at '* ]] &&
+  ok || fail "explain STANDALONE" "$err"
+[[ "$err" == *'JOB_RUN_ENTRYPOINT = "driver_python.py" ← spec.runtime.type python at '* ]] &&
+  ok || fail "explain the driver" "$err"
+[ "$(printf '%s\n' "$err" | grep -vc ' ← ')" -eq 0 ] && ok || fail "explain: every line has a source" "$err"
+
+# --- -o FILE: the umask's mode when new, the old mode when not, through a symlink; -o - is stdout
+(umask 027 && "$dsjob" translate -o "$work/o-new.json" "$examples/python_runtime.yaml")
+[ "$(stat -c %a "$work/o-new.json")" = 640 ] && ok || fail "-o new file mode" "$(stat -c %a "$work/o-new.json")"
+printf 'old' >"$work/o-old.json" && chmod 604 "$work/o-old.json"
+"$dsjob" translate -o "$work/o-old.json" "$examples/python_runtime.yaml"
+[ "$(stat -c %a "$work/o-old.json")" = 604 ] && ok || fail "-o keeps the mode" "$(stat -c %a "$work/o-old.json")"
+ln -s o-old.json "$work/o-link.json"
+"$dsjob" translate --output yaml -o "$work/o-link.json" "$examples/python_runtime.yaml"
+[ -L "$work/o-link.json" ] && grep -q 'jobType: DEFAULT' "$work/o-old.json" && ok ||
+  fail "-o writes through a symlink" "$(ls -l "$work")"
+run "-o -" 0 "$dsjob" translate -o - "$examples/python_runtime.yaml" &&
+  expect_out "-o -" "$(cat "$here/cases/python_runtime.json")"
+[ ! -e "$work/-" ] && [ ! -e ./- ] && ok || fail "-o - made a file" "-"
+
+# --- diff FILE JOB.json: exit 0 the same, 1 different (a line per field), 2 trouble
+"$dsjob" translate "$examples/job.yaml" 2>/dev/null | python3 -c 'import json, sys; print(json.dumps({"data": json.load(sys.stdin)["body"]}))' >"$work/same.json"
+run "diff same" 0 "$dsjob" diff "$examples/job.yaml" "$work/same.json" && expect_empty_out "diff same (stdout)"
+python3 - "$work/same.json" "$work/changed.json" <<'PY'
+import json, sys
+job = json.load(open(sys.argv[1]))["data"]
+job.update(id="ocid1.datasciencejob.oc1..j", lifecycleState="ACTIVE", displayName="old")
+job["jobConfigurationDetails"]["environmentVariables"]["GONE"] = "1"
+job["jobInfrastructureConfigurationDetails"]["jobShapeConfigDetails"]["ocpus"] = 2
+job["definedTags"] = {"Oracle-Tags": {"CreatedBy": "someone"}}
+json.dump(job, open(sys.argv[2], "w"))
+PY
+run "diff changed" 1 "$dsjob" diff "$examples/job.yaml" "$work/changed.json" &&
+  expect_out "diff changed" '~ displayName: "old" -> "Training on mnist"
+- jobConfigurationDetails.environmentVariables.GONE: "1"'
+printf '{"data": ' >"$work/broken.json"
+run "diff bad job json" 2 "$dsjob" diff "$examples/job.yaml" "$work/broken.json" &&
+  expect_err_re "diff bad job json" 'broken.json:1:10: existing: '
+run "diff usage" 2 "$dsjob" diff "$examples/job.yaml"
+
+# --- batch: one answer a line (blank lines too), ids echoed, warnings on request, --jsonl FILE
+printf '%s\n' '{"op": "translate", "id": 1, "warnings": true, "input": "kind: runtime\ntype: python\nspec:\n  entrypoint: a.py\n  entryFuntion: m\n"}' \
+  '' '   ' '{"op": "translate", "id": {"k": [2]}, "input": "type: nope"}' 'not json' >"$work/req.jsonl"
+run "batch file" 0 "$dsjob" --jsonl "$work/req.jsonl"
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 5 ] && ok || fail "batch: one answer a line" "$out"
+printf '%s\n' "$out" >"$work/batch.out"
+python3 - "$work/batch.out" <<'PY' && ok || fail "batch answers" "$out"
+import json, sys
+answers = [json.loads(line) for line in open(sys.argv[1])]
+assert answers[0]["id"] == 1 and "jobConfigurationDetails" in answers[0], answers[0]
+assert answers[0]["warnings"][0]["path"] == "spec.entryFuntion", answers[0]
+assert "did you mean 'entryFunction'" in answers[0]["warnings"][0]["message"]
+assert "error" in answers[1] and "error" in answers[2] and "id" not in answers[1]
+assert answers[3]["id"] == {"k": [2]} and "error" in answers[3], answers[3]
+assert "error" in answers[4]
+PY
+"$dsjob" --jsonl <"$work/req.jsonl" >"$work/batch-stdin.out"
+[ "$(cat "$work/batch-stdin.out")" == "$out" ] && ok || fail "batch stdin = file" "$(cat "$work/batch-stdin.out")"
 
 # --- job extract and the round trip job -> body -> job -> body
 "$dsjob" translate "$examples/job.yaml" | sed -n '/^  "body": {/,/^  },$/p' | sed -e '1s/.*/{/' -e '$s/.*/}/' >"$work/body.json"

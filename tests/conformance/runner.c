@@ -316,6 +316,8 @@ static int run_vector(struct arena *a, const char *line, size_t len, struct devi
 	struct dsj_error gerr = {0};
 	if (json_read(&got, answer, answer_len, a, NULL, 0, &gerr))
 		got = NULL;
+	else if (got->kind == NODE_MAP)
+		map_remove(got, "id"); /* the request's (the vector's) id, echoed */
 	const struct node *policy = map_get(v, "policy");
 	const struct node *rtype = map_get(v, "rtype");
 	const struct node *op = map_get(v, "op");

@@ -342,12 +342,12 @@ def test_diff(t):
     live["jobConfigurationDetails"]["environmentVariables"]["EXTRA"] = "x"
     live["lifecycleDetails"] = "service field"  # not in the body: ignored
     rc, out, err = t.run("diff", "job.yaml", "--job-id", job_id)
-    check(rc == 3 and out.splitlines() == [
+    check(rc == 1 and out.splitlines() == [
         'jobConfigurationDetails.environmentVariables.EXTRA: file null, live "x"',
         'jobInfrastructureConfigurationDetails.shapeName: file "VM.Standard.E4.Flex", live "VM.Standard3.Flex"'],
-        "diff lists what drifted, exit 3", "rc=%d\n%s%s" % (rc, out, err))
+        "diff lists what drifted, exit 1 (as diff(1))", "rc=%d\n%s%s" % (rc, out, err))
     rc, out, err = t.run("diff", "job.yaml", "--job-id", job_id, "--output", "json")
-    check(rc == 3 and len(json.loads(out)) == 2, "diff --output json", out)
+    check(rc == 1 and len(json.loads(out)) == 2, "diff --output json", out)
 
 
 def interrupted_watch(t, *extra):

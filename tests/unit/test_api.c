@@ -377,6 +377,46 @@ static void test_failed_getcwd(void **state)
 	dsj_free(artifact);
 }
 
+/* The entry points of issue 12: explain, diff, schema; NULL outs are usage errors. */
+static void test_explain_diff_schema(void **state)
+{
+	(void)state;
+	const char *yaml = "kind: runtime\ntype: python\nspec:\n  entrypoint: a.py\n";
+	struct dsj_options o = DSJ_OPTIONS_INIT;
+	o.cwd = "/";
+	struct dsj_error err;
+	char *text = NULL;
+	assert_int_equal(dsj_explain(&text, NULL, yaml, strlen(yaml), &o, &err), 0);
+	assert_non_null(strstr(text, "environmentVariables.CODE_ENTRYPOINT = \"a.py\" ← "
+				     "spec.entrypoint at 4:15"));
+	dsj_free(text);
+	assert_int_equal(dsj_explain(NULL, NULL, yaml, strlen(yaml), &o, &err), DSJ_EUSAGE);
+	assert_int_equal(dsj_explain(&text, NULL, "spec: [", 7, &o, &err), DSJ_EINPUT);
+	assert_null(text);
+
+	const char *body = "{\"body\": {\"displayName\": \"new\", \"projectId\": \"p\"}}";
+	const char *job = "{\"data\": {\"displayName\": \"old\", \"projectId\": \"p\", "
+			  "\"compartmentId\": \"c\", \"lifecycleState\": \"ACTIVE\"}}";
+	size_t changes = 0;
+	assert_int_equal(
+		dsj_job_diff(&text, NULL, &changes, body, strlen(body), job, strlen(job), &err), 0);
+	assert_int_equal(changes, 2);
+	assert_string_equal(text, "- compartmentId: \"c\"\n~ displayName: \"old\" -> \"new\"\n");
+	dsj_free(text);
+	assert_int_equal(dsj_job_diff(&text, NULL, &changes, body, strlen(body), "[", 1, &err),
+			 DSJ_EINPUT);
+	assert_string_equal(err.path, "existing");
+	assert_int_equal(
+		dsj_job_diff(&text, NULL, NULL, body, strlen(body), job, strlen(job), &err),
+		DSJ_EUSAGE);
+
+	assert_int_equal(dsj_schema(&text, NULL, 1), 0);
+	assert_non_null(strstr(text, "\"additionalProperties\": false"));
+	assert_non_null(strstr(text, "\"pyTorchDistributed\""));
+	dsj_free(text);
+	assert_int_equal(dsj_schema(NULL, NULL, 0), DSJ_EUSAGE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -394,6 +434,7 @@ int main(void)
 		cmocka_unit_test(test_warning_and_problem_offsets),
 		cmocka_unit_test(test_one_translate),
 		cmocka_unit_test(test_failed_getcwd),
+		cmocka_unit_test(test_explain_diff_schema),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

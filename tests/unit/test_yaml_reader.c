@@ -282,9 +282,14 @@ static void test_syntax_errors(void **state)
 {
 	(void)state;
 	struct dsj_error e = read_error("a:\n\tb: 1\n", DSJ_EINPUT, "ScannerError");
-	assert_string_equal(e.message, "found character '\\t' that cannot start any token");
+	assert_string_equal(e.message, "found character '\\t' that cannot start any token "
+				       "(indent with spaces: YAML does not take tabs)");
 	assert_int_equal(e.line, 2);
 	assert_int_equal(e.column, 1);
+	e = read_error("a: x: y\n", DSJ_EINPUT, "ScannerError");
+	assert_string_equal(e.message,
+			    "mapping values are not allowed in this context (a value "
+			    "with ': ' in it: quote the value, or check the indentation)");
 	e = read_error("a: 'unclosed\n", DSJ_EINPUT, "ScannerError");
 	assert_int_equal(e.line, 2);
 	assert_int_equal(e.column, 1);
