@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena a;
 	arena_init(&a, 0);
-	struct dsj_error err;
+	struct dsj_error err = {0};
 	char *top = NULL;
 	if (art_temp_dir(&a, "dsjob-fuzz-unpack", &top, &err) == 0) {
 		char archive[4200], dest[4200];

@@ -42,7 +42,7 @@ int dsj_artifact_to_json(char **out, size_t *out_len, const struct dsj_artifact 
 	arena_init(&a, 0);
 	struct buf b;
 	buf_init(&b, 0);
-	struct dsj_error err;
+	struct dsj_error err = {0};
 	struct node *root = describe(&a, artifact);
 	int rc = root && json_write(&b, root, JSON_PRETTY, &err) == 0 ? 0 : DSJ_ENOMEM;
 	arena_free(&a);
