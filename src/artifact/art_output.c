@@ -71,14 +71,14 @@ static int hash_file(int fd, struct dsj_artifact *out, struct dsj_error *err)
 	if (lseek(fd, 0, SEEK_SET) != 0)
 		return io_error(err, "cannot read back", out->upload_name);
 	struct sha256 h;
-	sha256_init(&h);
+	sha256_begin(&h);
 	char *block = malloc(COPY_BLOCK);
 	if (!block)
 		return diag_nomem(err);
 	ssize_t n;
 	out->size = 0;
 	while ((n = read(fd, block, COPY_BLOCK)) > 0) {
-		sha256_update(&h, block, (size_t)n);
+		sha256_add(&h, block, (size_t)n);
 		out->size += (unsigned long long)n;
 	}
 	free(block);

@@ -109,11 +109,11 @@ static void sha256_of_file(const char *path, char hex[65])
 	FILE *f = fopen(path, "rb");
 	assert_non_null(f);
 	struct sha256 h;
-	sha256_init(&h);
+	sha256_begin(&h);
 	char block[4096];
 	size_t n;
 	while ((n = fread(block, 1, sizeof(block), f)) > 0)
-		sha256_update(&h, block, n);
+		sha256_add(&h, block, n);
 	fclose(f);
 	sha256_final_hex(&h, hex);
 }

@@ -11,8 +11,8 @@
 static void digest_of(const char *text, size_t len, char hex[65])
 {
 	struct sha256 h;
-	sha256_init(&h);
-	sha256_update(&h, text, len);
+	sha256_begin(&h);
+	sha256_add(&h, text, len);
 	sha256_final_hex(&h, hex);
 }
 
@@ -38,11 +38,11 @@ static void test_million_a_in_pieces(void **state)
 	static char chunk[997];
 	memset(chunk, 'a', sizeof(chunk));
 	struct sha256 h;
-	sha256_init(&h);
+	sha256_begin(&h);
 	size_t left = 1000000;
 	for (size_t step = 1; left; step = step % 997 + 1) {
 		size_t n = step < left ? step : left;
-		sha256_update(&h, chunk, n);
+		sha256_add(&h, chunk, n);
 		left -= n;
 	}
 	char hex[65];
