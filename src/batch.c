@@ -19,6 +19,7 @@ struct dsj_batch {
 	struct buf out;
 	char cwd[4096];
 	struct buf extra;   /* "id" and "warnings" members to add to the answer */
+	struct buf spare;   /* decorate's answer, swapped with `out` */
 	size_t warnings;    /* how many are in `extra`'s warnings list */
 	bool want_warnings; /* the request asked for them ("warnings": true) */
 };
@@ -61,21 +62,20 @@ static int decorate(struct dsj_batch *b)
 		buf_putc(&b->extra, ']');
 	if (!b->extra.len || b->out.len < 2 || b->out.data[0] != '{')
 		return b->extra.failed ? DSJ_ENOMEM : 0;
-	struct buf joined;
-	buf_init(&joined, 0);
-	buf_putc(&joined, '{');
-	buf_append(&joined, b->extra.data, b->extra.len);
+	struct buf *joined = &b->spare;
+	buf_reset(joined);
+	buf_putc(joined, '{');
+	buf_append(joined, b->extra.data, b->extra.len);
 	if (b->out.len > 2)
-		buf_puts(&joined, ", ");
-	buf_append(&joined, b->out.data + 1, b->out.len - 1);
-	if (joined.failed || b->extra.failed) {
-		buf_free(&joined);
+		buf_puts(joined, ", ");
+	buf_append(joined, b->out.data + 1, b->out.len - 1);
+	if (joined->failed || b->extra.failed)
 		return DSJ_ENOMEM;
-	}
-	buf_reset(&b->out);
-	buf_append(&b->out, joined.data, joined.len);
-	buf_free(&joined);
-	return b->out.failed ? DSJ_ENOMEM : 0;
+	/* the joined answer becomes `out`; the old one is the next spare */
+	struct buf answer = b->out;
+	b->out = *joined;
+	*joined = answer;
+	return 0;
 }
 
 static bool blank(const char *s, size_t len)
@@ -186,6 +186,7 @@ int dsj_batch_new(struct dsj_batch **batch, const struct dsj_options *defaults)
 	arena_init(&b->arena, 0);
 	buf_init(&b->out, 0);
 	buf_init(&b->extra, 0);
+	buf_init(&b->spare, 0);
 	return 0;
 }
 
@@ -196,6 +197,7 @@ void dsj_batch_free(struct dsj_batch *b)
 	arena_free(&b->arena);
 	buf_free(&b->out);
 	buf_free(&b->extra);
+	buf_free(&b->spare);
 	free(b);
 }
 
@@ -252,16 +254,9 @@ int dsj_batch_answer(char **out, size_t *out_len, const char *request, size_t re
 	const char *text;
 	size_t len;
 	rc = dsj_batch_next(b, &text, &len, request, request_len);
-	if (!rc) {
-		*out = malloc(len + 1);
-		if (*out) {
-			memcpy(*out, text, len);
-			(*out)[len] = '\0';
-			*out_len = len;
-		} else {
-			rc = DSJ_ENOMEM;
-		}
-	}
+	/* the answer is b->out's: hand its memory over rather than copy it */
+	if (!rc && !(*out = buf_detach(&b->out, out_len)))
+		rc = DSJ_ENOMEM;
 	dsj_batch_free(b);
 	return rc;
 }

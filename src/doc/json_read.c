@@ -443,33 +443,6 @@ static int enter(struct reader *r, size_t pos)
 	return 0;
 }
 
-static int parse_array(struct reader *r, size_t pos, size_t *end, struct node **out)
-{
-	struct node *seq = new_node(r, NODE_SEQ, pos);
-	if (!seq || enter(r, pos))
-		return DSJ_EINPUT;
-	size_t p = skip_ws(r, pos + 1);
-	if (p >= r->len || r->s[p] != ']') {
-		for (;;) {
-			struct node *item;
-			if (parse_value(r, p, &p, &item))
-				return DSJ_EINPUT;
-			if (seq_push(r->a, seq, item))
-				return fail_nomem(r);
-			p = skip_ws(r, p);
-			if (p < r->len && r->s[p] == ']')
-				break;
-			if (p >= r->len || r->s[p] != ',')
-				return fail(r, p, "Expecting ',' delimiter");
-			p = skip_ws(r, p + 1);
-		}
-	}
-	r->depth--;
-	*end = p + 1;
-	*out = seq;
-	return 0;
-}
-
 /* Python dict assignment: a repeated key keeps its first place and takes the
  * new value. Big objects find keys through the map's hash index. */
 static int object_set(struct reader *r, struct node *map, struct node *key, struct node *value)
@@ -482,34 +455,47 @@ static int object_set(struct reader *r, struct node *map, struct node *key, stru
 	return map_push(r->a, map, key, value) ? fail_nomem(r) : 0;
 }
 
-/* One "key": value member at p; *end is past the value. */
-static int parse_member(struct reader *r, size_t p, size_t *end, struct node **key,
-			struct node **value)
+/* One "key": value member at p, set in map; *end is past the value. */
+static int object_member(struct reader *r, struct node *map, size_t p, size_t *end)
 {
+	struct node *key = NULL, *value = NULL;
 	if (p >= r->len || r->s[p] != '"')
 		return fail(r, p, "Expecting property name enclosed in double quotes");
-	if (parse_string(r, p, &p, key))
+	if (parse_string(r, p, &p, &key))
 		return DSJ_EINPUT;
 	p = skip_ws(r, p);
 	if (p >= r->len || r->s[p] != ':')
 		return fail(r, p, "Expecting ':' delimiter");
 	p = skip_ws(r, p + 1);
-	return parse_value(r, p, end, value);
+	if (parse_value(r, p, end, &value) || object_set(r, map, key, value))
+		return DSJ_EINPUT;
+	return 0;
 }
 
-static int parse_object(struct reader *r, size_t pos, size_t *end, struct node **out)
+/* One array item at p, pushed on seq; *end is past it. */
+static int array_item(struct reader *r, struct node *seq, size_t p, size_t *end)
 {
-	struct node *map = new_node(r, NODE_MAP, pos);
-	if (!map || enter(r, pos))
+	struct node *item;
+	if (parse_value(r, p, end, &item))
+		return DSJ_EINPUT;
+	return seq_push(r->a, seq, item) ? fail_nomem(r) : 0;
+}
+
+/* An array (NODE_SEQ, [...]) or an object (NODE_MAP, {...}) at pos. */
+static int parse_container(struct reader *r, enum node_kind kind, size_t pos, size_t *end,
+			   struct node **out)
+{
+	const char close = kind == NODE_SEQ ? ']' : '}';
+	struct node *n = new_node(r, kind, pos);
+	if (!n || enter(r, pos))
 		return DSJ_EINPUT;
 	size_t p = skip_ws(r, pos + 1);
-	if (p >= r->len || r->s[p] != '}') {
+	if (p >= r->len || r->s[p] != close) {
 		for (;;) {
-			struct node *key = NULL, *value = NULL;
-			if (parse_member(r, p, &p, &key, &value) || object_set(r, map, key, value))
+			if (kind == NODE_SEQ ? array_item(r, n, p, &p) : object_member(r, n, p, &p))
 				return DSJ_EINPUT;
 			p = skip_ws(r, p);
-			if (p < r->len && r->s[p] == '}')
+			if (p < r->len && r->s[p] == close)
 				break;
 			if (p >= r->len || r->s[p] != ',')
 				return fail(r, p, "Expecting ',' delimiter");
@@ -518,7 +504,7 @@ static int parse_object(struct reader *r, size_t pos, size_t *end, struct node *
 	}
 	r->depth--;
 	*end = p + 1;
-	*out = map;
+	*out = n;
 	return 0;
 }
 
@@ -530,9 +516,9 @@ static int parse_value(struct reader *r, size_t pos, size_t *end, struct node **
 	case '"':
 		return parse_string(r, pos, end, out);
 	case '{':
-		return parse_object(r, pos, end, out);
+		return parse_container(r, NODE_MAP, pos, end, out);
 	case '[':
-		return parse_array(r, pos, end, out);
+		return parse_container(r, NODE_SEQ, pos, end, out);
 	default:
 		break;
 	}
