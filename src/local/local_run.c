@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "local/local.h"
+#include "py/pypath.h"
 #include "util/diag.h"
 
 struct run {
@@ -16,9 +17,9 @@ struct run {
 	struct art_plan plan;
 	struct dsj_artifact artifact;
 	const struct dsj_local_options *o;
-	char *dir;	/* the run folder */
-	char *code_dir; /* its decompressed_artifact */
-	bool made_dir;	/* we created it (and remove it unless keep) */
+	char *dir;	      /* the run folder */
+	const char *code_dir; /* its decompressed_artifact */
+	bool made_dir;	      /* we created it (and remove it unless keep) */
 	struct node *vars;
 	struct node *words;
 	struct local_env env;
@@ -32,13 +33,11 @@ int dsj_local_options_init(struct dsj_local_options *opts, unsigned int version)
 	return 0;
 }
 
-static char *joined(struct arena *a, const char *dir, const char *name)
+/* dir/name (name is never absolute here), NULL when out of memory. */
+static const char *joined(struct arena *a, const char *dir, const char *name)
 {
-	size_t len = strlen(dir) + strlen(name) + 2;
-	char *p = arena_alloc(a, len);
-	if (p)
-		snprintf(p, len, "%s/%s", dir, name);
-	return p;
+	return py_path_join(a, (struct str){dir, strlen(dir)}, (struct str){name, strlen(name)})
+		.ptr;
 }
 
 static int make_run_dir(struct run *r, struct dsj_error *err)
@@ -82,7 +81,7 @@ static int stage_artifact(struct run *r, struct dsj_error *err)
 		rc = art_output_write(&r->plan, r->dir, art_resolve_mtime(-1), &r->artifact, err);
 	if (rc || !r->plan.as_is || art_is_archive_name(r->plan.upload_name))
 		return rc ? rc : art_unpack(r->artifact.path, r->code_dir, err);
-	char *inside = joined(&r->job.arena, r->code_dir, r->plan.upload_name);
+	const char *inside = joined(&r->job.arena, r->code_dir, r->plan.upload_name);
 	if (!inside)
 		return diag_nomem(err);
 	return rename(r->artifact.path, inside) == 0
@@ -103,7 +102,7 @@ static int entry_path(const char **out, struct run *r, struct dsj_error *err)
 			       "(JOB_RUN_ENTRYPOINT) to the file to start",
 			       r->plan.upload_name);
 	const char *why = art_unsafe_name(name);
-	char *path = why ? NULL : joined(&r->job.arena, r->code_dir, name);
+	const char *path = why ? NULL : joined(&r->job.arena, r->code_dir, name);
 	struct stat st;
 	if (why || !path || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return diag_at(err, DSJ_EINPUT, 0, 0, NULL, PY_VALUE_ERROR,
