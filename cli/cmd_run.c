@@ -100,20 +100,20 @@ static void replica_overrides(struct replica *r, struct dsj_oci_run_overrides *o
 }
 
 /* All the runs one run of the job is; *main_run gets the first's JSON and
- * each run's OCID (JSON with --output json) is printed unless watching. */
+ * *main_id its OCID, and each run's OCID (JSON with --output json) is printed
+ * unless watching. */
 static int start_runs(dsj_oci_client *client, const struct oci_cli *oc, const char *job,
-		      char **main_run)
+		      char **main_run, char **main_id)
 {
 	int n = dsj_oci_job_replicas(job, strlen(job));
 	struct dsj_oci_run_overrides ov = {DSJ_OCI_OPTIONS_VERSION, oc->name, oc->env,
 					   oc->env_count, oc->args};
-	char *main_id = NULL;
 	int rc = 0;
 	for (int i = 0; !rc && i < n; i++) {
 		struct replica r;
 		char *run = NULL, *id = NULL;
 		if (n > 1)
-			replica_overrides(&r, &ov, oc, job, i, n, main_id);
+			replica_overrides(&r, &ov, oc, job, i, n, *main_id);
 		rc = start_run(client, &ov, job, &run);
 		if (!rc && dsj_oci_json_string(&id, run, strlen(run), "id")) {
 			fprintf(stderr, "dsjob: CreateJobRun answered without a job run id\n");
@@ -124,13 +124,12 @@ static int start_runs(dsj_oci_client *client, const struct oci_cli *oc, const ch
 			printf("%s\n", oc->json ? run : id);
 		if (i == 0) {
 			*main_run = run;
-			main_id = id;
+			*main_id = id;
 		} else {
 			dsj_free(run);
 			dsj_free(id);
 		}
 	}
-	dsj_free(main_id);
 	return rc;
 }
 
@@ -142,8 +141,8 @@ static int run_job(struct cli *c, struct oci_cli *oc, dsj_oci_client *client)
 			 ? (dsj_oci_job_get(client, oc->job_id, &job, &err) ? oci_report(&err) : 0)
 			 : job_of_file(c, oc, client, oc->positional[0], &job);
 	if (!rc)
-		rc = start_runs(client, oc, job, &run);
-	if (!rc && oc->watch && !dsj_oci_json_string(&run_id, run, strlen(run), "id")) {
+		rc = start_runs(client, oc, job, &run, &run_id);
+	if (!rc && oc->watch && run_id) {
 		fprintf(stderr, "dsjob: job run %s\n", run_id);
 		rc = oci_watch_run(client, oc, run_id);
 	}

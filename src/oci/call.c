@@ -144,8 +144,8 @@ static int worth_retrying(const struct http_reply *r)
 	return again;
 }
 
-static int finish(dsj_oci_client *c, struct http_reply *r, const struct prepared *p,
-		  struct dsj_oci_response *resp, struct dsj_error *err)
+static int finish(struct http_reply *r, const struct prepared *p, struct dsj_oci_response *resp,
+		  struct dsj_error *err)
 {
 	resp->status = r->status;
 	snprintf(resp->request_id, sizeof(resp->request_id), "%s", r->request_id);
@@ -165,7 +165,6 @@ static int finish(dsj_oci_client *c, struct http_reply *r, const struct prepared
 		buf_free(&r->body);
 		return rc;
 	}
-	(void)c;
 	resp->body = buf_detach(&r->body, &resp->body_len);
 	return resp->body ? 0 : diag_nomem(err);
 }
@@ -209,7 +208,7 @@ DSJ_API int dsj_oci_call(dsj_oci_client *c, const struct dsj_oci_request *req,
 		int again = reload_after_401(c, &r, &reloaded) ||
 			    (worth_retrying(&r) && n < most && waited + delay <= RETRY_BUDGET_MS);
 		if (!again) {
-			rc = finish(c, &r, &p, resp, err);
+			rc = finish(&r, &p, resp, err);
 			break;
 		}
 		buf_free(&r.body);

@@ -16,11 +16,16 @@ struct node *answer_read(struct arena *a, const char *json, size_t len)
 	return json && json_read(&root, json, len, a, &lim, 0, NULL) == 0 ? root : NULL;
 }
 
+char *json_pick_at(const struct node *root, const char *path)
+{
+	const struct node *n = json_walk(root, path);
+	return n && n->kind == NODE_STR ? strndup(n->u.str.ptr, n->u.str.len) : NULL;
+}
+
 char *json_pick(const char *json, size_t len, const char *path)
 {
 	struct arena a;
-	const struct node *n = json_walk(answer_read(&a, json, len), path);
-	char *out = n && n->kind == NODE_STR ? strndup(n->u.str.ptr, n->u.str.len) : NULL;
+	char *out = json_pick_at(answer_read(&a, json, len), path);
 	arena_free(&a);
 	return out;
 }

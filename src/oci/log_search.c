@@ -48,9 +48,12 @@ int log_source_find(dsj_oci_client *c, const char *run_json, size_t len, const c
 {
 	if (src->query)
 		return 0;
-	char *log_id = json_pick(run_json, len, "logDetails.logId");
-	char *group = json_pick(run_json, len, "logDetails.logGroupId");
-	char *accepted = json_pick(run_json, len, "timeAccepted");
+	struct arena a;
+	const struct node *run = answer_read(&a, run_json, len);
+	char *log_id = json_pick_at(run, "logDetails.logId");
+	char *group = json_pick_at(run, "logDetails.logGroupId");
+	char *accepted = json_pick_at(run, "timeAccepted");
+	arena_free(&a);
 	src->since = rfc3339_seconds(accepted);
 	free(accepted);
 	int rc = 0;
@@ -113,21 +116,16 @@ static char *search_body(const struct log_source *src)
 	return out;
 }
 
-static const struct node *at(const struct node *n, const char *k)
-{
-	return n && n->kind == NODE_MAP ? map_get(n, k) : NULL;
-}
-
 /* Each result's logContent: {id, data: {message}}. */
 static int pass_results(const struct node *root, struct seen *seen, const struct dsj_oci_watch *w)
 {
-	const struct node *results = at(root, "results");
+	const struct node *results = json_walk(root, "results");
 	if (!results || results->kind != NODE_SEQ)
 		return results ? -1 : 0;
 	for (size_t i = 0; i < results->u.seq.count; i++) {
-		const struct node *content = at(at(results->u.seq.items[i], "data"), "logContent");
-		const struct node *id = at(content, "id");
-		const struct node *msg = at(at(content, "data"), "message");
+		const struct node *content = json_walk(results->u.seq.items[i], "data.logContent");
+		const struct node *id = json_walk(content, "id");
+		const struct node *msg = json_walk(content, "data.message");
 		if (!id || id->kind != NODE_STR || !msg || msg->kind != NODE_STR)
 			continue;
 		int fresh = seen_add(seen, id->u.str.ptr);

@@ -100,6 +100,8 @@ char *json_pick(const char *json, size_t len, const char *path);
 struct arena;
 struct node;
 struct node *answer_read(struct arena *a, const char *json, size_t len);
+/* json_pick over an answer already read (root may be NULL). */
+char *json_pick_at(const struct node *root, const char *path);
 /* json_api.c: the node at a dotted path, or NULL (also for n NULL). */
 const struct node *json_walk(const struct node *n, const char *path);
 

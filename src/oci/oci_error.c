@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/json.h"
 #include "oci/oci.h"
 #include "util/diag.h"
 
@@ -41,15 +42,18 @@ static const char *status_hint(long status)
 int oci_error_from_reply(struct dsj_error *err, long status, const char *body, size_t len,
 			 const char *request_id)
 {
-	char *code = body ? json_pick(body, len, "code") : NULL;
-	char *message = body ? json_pick(body, len, "message") : NULL;
+	struct arena a;
+	const struct node *root = answer_read(&a, body, len);
+	char *code = json_pick_at(root, "code");
+	char *message = json_pick_at(root, "message");
+	arena_free(&a);
 	char c[96], m[480];
 	one_line(c, sizeof(c), code ? code : "");
 	one_line(m, sizeof(m), message ? message : "");
 	free(code);
 	free(message);
 	return diag_at(err, DSJ_OCI_EHTTP, 0, 0, NULL, c[0] ? c : "HttpError",
-		       "HTTP %ld%s%s%s%s%s (opc-request-id: %s)%s", status, c[0] ? " " : "", c,
-		       m[0] ? ": " : "", m, "", request_id && *request_id ? request_id : "none",
+		       "HTTP %ld%s%s%s%s (opc-request-id: %s)%s", status, c[0] ? " " : "", c,
+		       m[0] ? ": " : "", m, request_id && *request_id ? request_id : "none",
 		       status_hint(status));
 }

@@ -110,15 +110,17 @@ DSJ_API int dsj_oci_job_replicas(const char *job_json, size_t len)
 	static const char *paths[] = {
 		"jobConfigurationDetails.environmentVariables.OCI__WORKER_COUNT",
 		"data.jobConfigurationDetails.environmentVariables.OCI__WORKER_COUNT"};
-	for (size_t i = 0; i < 2; i++) {
-		char *count = json_pick(job_json, len, paths[i]);
-		if (!count)
-			continue;
-		char *end = NULL;
-		long n = strtol(count, &end, 10);
-		int ok = *count && !*end && n >= 0 && n < REPLICAS_MAX;
-		free(count);
-		return ok ? (int)n + 1 : 1;
-	}
-	return 1;
+	struct arena a;
+	const struct node *job = answer_read(&a, job_json, len);
+	char *count = json_pick_at(job, paths[0]);
+	if (!count)
+		count = json_pick_at(job, paths[1]);
+	arena_free(&a);
+	if (!count)
+		return 1;
+	char *end = NULL;
+	long n = strtol(count, &end, 10);
+	int ok = *count && !*end && n >= 0 && n < REPLICAS_MAX;
+	free(count);
+	return ok ? (int)n + 1 : 1;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "doc/json.h"
 #include "oci/watch.h"
 
 int run_state_terminal(const char *state)
@@ -50,8 +51,11 @@ int run_exit_status(const char *state, const char *details)
 
 DSJ_API int dsj_oci_run_exit_code(const char *run_json, size_t len)
 {
-	char *state = json_pick(run_json, len, "lifecycleState");
-	char *details = json_pick(run_json, len, "lifecycleDetails");
+	struct arena a;
+	const struct node *root = answer_read(&a, run_json, len);
+	char *state = json_pick_at(root, "lifecycleState");
+	char *details = json_pick_at(root, "lifecycleDetails");
+	arena_free(&a);
 	int code = run_exit_status(state, details);
 	free(state);
 	free(details);

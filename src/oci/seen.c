@@ -5,15 +5,13 @@
 #include <string.h>
 
 #include "oci/watch.h"
+#include "util/strindex.h"
 
 #define SEEN_MAX ((size_t)1 << 22)
 
 static uint64_t hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	return strindex_hash(STRINDEX_SEED, s, strlen(s));
 }
 
 static int grow(struct seen *s)
