@@ -37,15 +37,12 @@ static bool runtime_key(struct str key, const void *ctx, struct buf *out)
 {
 	(void)ctx;
 	const struct runtime_type *rt;
-	for (size_t i = 0; (rt = runtime_type_at(i)); i++) {
-		const char *name;
-		for (size_t k = 0; (name = spec_key_nth(rt, k)); k++)
-			if (str_eq(key, name)) {
-				buf_puts(out, "a runtime key: it goes in spec.runtime.spec; ADS "
-					      "ignores it here");
-				return true;
-			}
-	}
+	for (size_t i = 0; (rt = runtime_type_at(i)); i++)
+		if (spec_key_known_str(rt, key)) {
+			buf_puts(out, "a runtime key: it goes in spec.runtime.spec; ADS "
+				      "ignores it here");
+			return true;
+		}
 	return false;
 }
 

@@ -15,44 +15,75 @@ const char *const runtime_doc_keys[] = {"kind", "type", "spec", "apiVersion", NU
 /* env_vars.c reads these from each item of a list-form spec.env */
 const char *const env_item_keys[] = {"name", "value", NULL};
 
-/* Counts down `*i` over `name`; returns it when the count reaches it. */
-static const char *step(size_t *i, const char *name)
+/* Walks the names of `type`'s tables in order; returns the first for which
+ * `stop` is true, or NULL. One walk serves both the i-th key and the lookup,
+ * so a lookup is one pass over the tables. */
+typedef bool (*name_stop)(const char *name, void *ctx);
+
+static const char *type_walk(const struct runtime_type *type, name_stop stop, void *ctx)
 {
-	if (!name)
-		return NULL;
-	return (*i)-- == 0 ? name : NULL;
+	for (const char *const *k = runtime_base_keys; *k; k++)
+		if (stop(*k, ctx))
+			return *k;
+	for (const char *const *k = type->keys; k && *k; k++)
+		if (stop(*k, ctx))
+			return *k;
+	for (const struct env_mapping *const *m = type->mappings; m && *m; m++)
+		for (const struct env_mapping *e = *m; e->spec_key; e++)
+			if (stop(e->spec_key, ctx))
+				return e->spec_key;
+	for (const struct spec_alias *const *t = type->aliases; t && *t; t++)
+		for (const struct spec_alias *al = *t; al->camel; al++) {
+			if (stop(al->camel, ctx))
+				return al->camel;
+			if (al->snake && stop(al->snake, ctx))
+				return al->snake;
+		}
+	for (const struct spec_section *const *s = type->sections; s && *s; s++)
+		if (stop((*s)->key, ctx))
+			return (*s)->key;
+	return NULL;
+}
+
+static const char *section_walk(const struct spec_section *s, name_stop stop, void *ctx)
+{
+	for (const char *const *k = s->names; k && *k; k++)
+		if (stop(*k, ctx))
+			return *k;
+	for (const struct env_mapping *e = s->mapping; e && e->spec_key; e++)
+		if (stop(e->spec_key, ctx))
+			return e->spec_key;
+	return NULL;
+}
+
+/* Counts down `*i`; stops when the count reaches it. */
+static bool count_down(const char *name, void *ctx)
+{
+	(void)name;
+	size_t *i = ctx;
+	return (*i)-- == 0;
+}
+
+static bool count_all(const char *name, void *ctx)
+{
+	(void)name;
+	++*(size_t *)ctx;
+	return false;
+}
+
+static bool same_key(const char *name, void *ctx)
+{
+	return str_eq(*(const struct str *)ctx, name);
 }
 
 const char *spec_key_nth(const struct runtime_type *type, size_t i)
 {
-	const char *hit;
-	for (const char *const *k = runtime_base_keys; *k; k++)
-		if ((hit = step(&i, *k)))
-			return hit;
-	for (const char *const *k = type->keys; k && *k; k++)
-		if ((hit = step(&i, *k)))
-			return hit;
-	for (const struct env_mapping *const *m = type->mappings; m && *m; m++)
-		for (const struct env_mapping *e = *m; e->spec_key; e++)
-			if ((hit = step(&i, e->spec_key)))
-				return hit;
-	for (const struct spec_alias *const *t = type->aliases; t && *t; t++)
-		for (const struct spec_alias *al = *t; al->camel; al++)
-			if ((hit = step(&i, al->camel)) || (hit = step(&i, al->snake)))
-				return hit;
-	for (const struct spec_section *const *s = type->sections; s && *s; s++)
-		if ((hit = step(&i, (*s)->key)))
-			return hit;
-	return NULL;
+	return type_walk(type, count_down, &i);
 }
 
 bool spec_key_known_str(const struct runtime_type *type, struct str key)
 {
-	const char *name;
-	for (size_t i = 0; (name = spec_key_nth(type, i)); i++)
-		if (str_eq(key, name))
-			return true;
-	return false;
+	return type_walk(type, same_key, &key) != NULL;
 }
 
 bool spec_key_known(const struct runtime_type *type, const char *key)
@@ -92,14 +123,7 @@ const struct spec_section *spec_section_of(const struct runtime_type *type, cons
 
 const char *spec_section_key_nth(const struct spec_section *s, size_t i)
 {
-	const char *hit;
-	for (const char *const *k = s->names; k && *k; k++)
-		if ((hit = step(&i, *k)))
-			return hit;
-	for (const struct env_mapping *e = s->mapping; e && e->spec_key; e++)
-		if ((hit = step(&i, e->spec_key)))
-			return hit;
-	return NULL;
+	return section_walk(s, count_down, &i);
 }
 
 /* The keys of a type as one ADS release reads them. */
@@ -115,8 +139,7 @@ static const char *type_nth(const void *data, size_t i)
 	if (name || k->ads != DSJ_ADS_2_15 || !k->type->keys_ads215)
 		return name;
 	size_t n = 0;
-	while (spec_key_nth(k->type, n))
-		n++;
+	type_walk(k->type, count_all, &n);
 	for (size_t j = 0; k->type->keys_ads215[j]; j++)
 		if (n + j == i)
 			return k->type->keys_ads215[j];
@@ -132,6 +155,11 @@ static bool type_has(const void *data, struct str key)
 static const char *section_nth(const void *data, size_t i)
 {
 	return spec_section_key_nth(data, i);
+}
+
+static bool section_has(const void *data, struct str key)
+{
+	return section_walk(data, same_key, &key) != NULL;
 }
 
 /* "a key of python and gitPython runtimes" when other types know the key. */
@@ -228,7 +256,7 @@ void spec_keys_check(struct translate_ctx *t, const struct node *runtime)
 	for (const struct spec_section *const *s = t->type->sections; s && *s; s++) {
 		char sub[DSJ_ERROR_PATH_MAX];
 		snprintf(sub, sizeof(sub), "%s.%s", path, (*s)->key);
-		struct key_set keys = {.nth = section_nth, .data = *s};
+		struct key_set keys = {.nth = section_nth, .has = section_has, .data = *s};
 		unknown_keys_warn(t->opts, map_get(t->spec, (*s)->key), sub, &keys, NULL, NULL);
 	}
 	check_env_items(t, path);
