@@ -1,8 +1,9 @@
 /* The artifact apply uploads, as one step: dsj_artifact_build lays it out as
  * ADS does (a script as it is, a zip with the drivers...) in a private
  * temporary folder; its bytes are read for the upload and the folder removed.
- * A script runtime's Object Storage file (oci://) is read with the client's
- * credentials and uploaded as it is, as ADS does. */
+ * Object Storage sources (oci://, a file or a prefix) are read with the
+ * client's credentials (dsj_oci_fetch). A dry run reads nothing: it names the
+ * artifact as ADS would if the URI names one object. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,31 +28,36 @@ static int read_built(const struct dsj_artifact *a, struct artifact_upload *out,
 	return 0;
 }
 
-static const char *base_name(const char *path)
+/* The upload name of an oci:// source not read (dry run): a script's file as
+ * it is, other types' <base cut at its first dot>.zip. */
+static int name_unread(const struct artifact_source *src, struct artifact_upload *out,
+		       char *why, size_t why_size)
 {
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
-static int remote_script(dsj_oci_client *client, const char *uri, struct artifact_upload *out,
-			 char *why, size_t why_size)
-{
-	struct dsj_error err;
-	out->name = strdup(base_name(uri));
-	if (!out->name)
+	const char *uri = src->source;
+	size_t len = strlen(uri);
+	while (len && uri[len - 1] == '/')
+		len--;
+	const char *base = uri;
+	for (size_t i = 0; i < len; i++)
+		if (uri[i] == '/')
+			base = uri + i + 1;
+	size_t n = (size_t)(uri + len - base);
+	int script = strcmp(src->type, "ScriptArtifact") == 0;
+	const char *dot = script ? NULL : memchr(base, '.', n);
+	if (dot)
+		n = (size_t)(dot - base);
+	char name[1100];
+	snprintf(name, sizeof(name), "%.*s%s", (int)(n < 1024 ? n : 1024), base,
+		 script ? "" : ".zip");
+	out->remote = uri;
+	out->built = !script;
+	if (!(out->name = strdup(name)))
 		return snprintf(why, why_size, "out of memory"), -1;
-	if (!client) {
-		out->remote = uri;
-		return 0;
-	}
-	progress("reading %s...", uri);
-	if (dsj_oci_object_get(client, uri, &out->data, &out->len, &err))
-		return snprintf(why, why_size, "%s: %s", uri, err.message), -1;
 	return 0;
 }
 
-static int build(struct cli *c, const char *file, struct artifact_upload *out, char *why,
-		 size_t why_size)
+static int build(struct cli *c, dsj_oci_client *client, const char *file, const char *source,
+		 struct artifact_upload *out, char *why, size_t why_size)
 {
 	char *input = NULL, dir[] = "/tmp/dsjob-apply-XXXXXX";
 	size_t len = 0;
@@ -62,9 +68,13 @@ static int build(struct cli *c, const char *file, struct artifact_upload *out, c
 	dsj_artifact_options_init(&o, DSJ_ARTIFACT_OPTIONS_VERSION);
 	o.convert = &c->opts;
 	o.out_dir = tmp;
+	o.fetch = client ? dsj_oci_fetch : NULL;
+	o.fetch_ctx = client;
 	struct dsj_artifact *a = NULL;
 	struct dsj_error err;
 	int rc = tmp ? 0 : (snprintf(why, why_size, "cannot make a temporary folder"), -1);
+	if (client && source && strstr(source, "://") && strncmp(source, "file://", 7) != 0)
+		progress("reading %s...", source);
 	if (!rc && dsj_artifact_build(&a, input, len, &o, &err)) {
 		dsj_error_format(&err, file, why, why_size);
 		rc = -1;
@@ -84,10 +94,9 @@ int artifact_step(struct cli *c, dsj_oci_client *client, const struct artifact_s
 		  struct artifact_upload *out, char *why, size_t why_size)
 {
 	memset(out, 0, sizeof(*out));
-	int remote = src->source && strncmp(src->source, "oci://", 6) == 0 && src->type &&
-		     strcmp(src->type, "ScriptArtifact") == 0;
-	int rc = remote ? remote_script(client, src->source, out, why, why_size)
-			: build(c, src->file, out, why, why_size);
+	int unread = !client && src->source && strncmp(src->source, "oci://", 6) == 0 && src->type;
+	int rc = unread ? name_unread(src, out, why, why_size)
+			: build(c, client, src->file, src->source, out, why, why_size);
 	if (rc)
 		artifact_upload_free(out);
 	return rc;

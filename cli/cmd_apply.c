@@ -22,7 +22,8 @@ static void print_dry_run(const struct oci_cli *oc, const char *body,
 		       "content-disposition: attachment; filename=%s\n",
 		       shown, art->name);
 	if (art->remote)
-		printf("content-length: <the size of %s>\n", art->remote);
+		printf("content-length: <the size of %s%s>\n",
+		       art->built ? "the artifact built from " : "", art->remote);
 	else if (art->name)
 		printf("content-length: %zu\n", art->len);
 	dsj_free(base);

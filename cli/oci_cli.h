@@ -60,15 +60,17 @@ struct artifact_upload {
 	char *data;
 	size_t len;
 	char *name;
-	const char *remote; /* dry run: the oci:// object not read */
+	const char *remote; /* dry run: the oci:// source not read */
+	int built;	    /* ... and the artifact would be built from it (not as is) */
 };
 struct artifact_source {
 	const char *file;   /* the job YAML */
 	const char *source; /* the translation's artifact source, or NULL */
 	const char *type;   /* its artifact type ("ScriptArtifact"...), or NULL */
 };
-/* A script runtime's oci:// file is read from Object Storage with the client's
- * credentials (with client NULL, a dry run, it is only named in out->remote). */
+/* Builds the artifact; oci:// sources are read from Object Storage with the
+ * client's credentials (with client NULL, a dry run, they are only named in
+ * out->remote). */
 int artifact_step(struct cli *c, dsj_oci_client *client, const struct artifact_source *src,
 		  struct artifact_upload *out, char *why, size_t why_size);
 void artifact_upload_free(struct artifact_upload *a);

@@ -296,7 +296,17 @@ DSJ_API const char *dsj_version(void);
  * with its version, set by its *_OPTIONS_INIT or *_options_init(); fields are
  * only ever added at the end.
  */
-#define DSJ_ARTIFACT_OPTIONS_VERSION 1
+/*
+ * Fetches a remote source `uri` (oci://bucket@namespace/name, ...) to the local
+ * path `dest`, which does not exist yet: one object becomes the file `dest`, a
+ * prefix (a folder) the folder `dest` with the objects below it. Returns 0, or a
+ * DSJ_E* code with err filled. dsj_oci_fetch (dsjob_oci.h) is one, with a
+ * dsj_oci_client as ctx.
+ */
+typedef int (*dsj_fetch_fn)(void *ctx, const char *uri, const char *dest, struct dsj_error *err);
+
+/* 2 added fetch/fetch_ctx; a caller built for 1 keeps working. */
+#define DSJ_ARTIFACT_OPTIONS_VERSION 2
 
 /* The defaults: `struct dsj_artifact_options o = DSJ_ARTIFACT_OPTIONS_INIT;` */
 #define DSJ_ARTIFACT_OPTIONS_INIT                                                                  \
@@ -314,6 +324,9 @@ struct dsj_artifact_options {
 	int list_only;			   /* fill entries, write nothing (path stays NULL) */
 	dsj_report_fn warn;		   /* ADS's build-time warnings; NULL = dropped */
 	void *warn_ctx;
+	/* version 2: how remote sources are read; NULL = they are an error */
+	dsj_fetch_fn fetch;
+	void *fetch_ctx;
 };
 
 /* Fills *opts with the defaults, as DSJ_ARTIFACT_OPTIONS_INIT, for `version`
@@ -340,7 +353,8 @@ struct dsj_artifact {
  * (python/notebook/gitPython/pyTorchDistributed: root-less zip with the drivers
  * and code/; script: the file as is, or a folder zipped with its root; container:
  * the placeholder file). Sources: local paths, file:// URIs, .zip/.tar/.tar.gz/
- * .tgz archives; remote sources are an error. The zip bytes depend only on the
+ * .tgz archives; remote sources (any other scheme) through opts->fetch into a
+ * private temporary folder (removed before the call returns), an error without. The zip bytes depend only on the
  * sources and opts->mtime (entries sorted, modes 0644/0755, uid/gid 0).
  * The file is written to a temporary name and renamed: nothing is left behind
  * on failure. Note: while a zip is written the process's TZ is set to UTC
@@ -372,7 +386,8 @@ DSJ_API void dsj_artifact_free(struct dsj_artifact *artifact);
 DSJ_API int dsj_artifact_unpack(const char *archive_path, const char *dest_dir,
 				struct dsj_error *err);
 
-#define DSJ_LOCAL_OPTIONS_VERSION 1
+/* 2 added fetch/fetch_ctx; a caller built for 1 keeps working. */
+#define DSJ_LOCAL_OPTIONS_VERSION 2
 
 /* The defaults: `struct dsj_local_options o = DSJ_LOCAL_OPTIONS_INIT;` */
 #define DSJ_LOCAL_OPTIONS_INIT                                                                     \
@@ -399,6 +414,9 @@ struct dsj_local_options {
 				     *exit_status is its own; NULL = none */
 	dsj_report_fn warn;	     /* warnings and progress notes; NULL = dropped */
 	void *warn_ctx;
+	/* version 2: as dsj_artifact_options.fetch */
+	dsj_fetch_fn fetch;
+	void *fetch_ctx;
 };
 
 /* Fills *opts with the defaults, as DSJ_LOCAL_OPTIONS_INIT, for `version`

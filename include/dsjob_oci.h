@@ -224,6 +224,18 @@ DSJ_API int dsj_oci_json_member(char **out, size_t *out_len, const char *json, s
 DSJ_API int dsj_oci_object_get(dsj_oci_client *c, const char *uri, char **data, size_t *len,
 			       struct dsj_error *err);
 
+/*
+ * Copies `oci://bucket@namespace/name` to the local path `dest` (which must not
+ * exist), as ADS's fsspec copy does: the object of that name becomes the file
+ * dest; when there is none (or the name ends in "/", or is empty: the whole
+ * bucket), the objects under "name/" become the folder dest, their names below
+ * the prefix its relative paths (each object at most 64 MiB; names with "..",
+ * "." or empty parts are refused). `client` is a dsj_oci_client *: this is a
+ * dsj_fetch_fn (dsjob.h), so dsj_artifact_options.fetch = dsj_oci_fetch and
+ * fetch_ctx = the client build artifacts from Object Storage sources.
+ */
+DSJ_API int dsj_oci_fetch(void *client, const char *uri, const char *dest, struct dsj_error *err);
+
 /* ---- Watching a job run --------------------------------------------------- */
 
 /* Receives each new log line (de-duplicated), and each lifecycle state change

@@ -1,4 +1,5 @@
 /* dsj_artifact_build: load the job, plan the artifact, write it. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,11 +10,20 @@
 /* 1980-01-01 00:00:00 UTC: the earliest time a zip (DOS) timestamp holds. */
 #define ZIP_EPOCH 315532800LL
 
+/* The size of the struct in `version`: 1 ends before `fetch`. */
+static size_t options_size(unsigned int version)
+{
+	return version == 1 ? offsetof(struct dsj_artifact_options, fetch)
+			    : sizeof(struct dsj_artifact_options);
+}
+
 int dsj_artifact_options_init(struct dsj_artifact_options *opts, unsigned int version)
 {
-	if (!opts || version != DSJ_ARTIFACT_OPTIONS_VERSION)
+	if (!opts || version < 1 || version > DSJ_ARTIFACT_OPTIONS_VERSION)
 		return DSJ_EUSAGE;
-	*opts = (struct dsj_artifact_options)DSJ_ARTIFACT_OPTIONS_INIT;
+	struct dsj_artifact_options defaults = DSJ_ARTIFACT_OPTIONS_INIT;
+	defaults.version = version;
+	memcpy(opts, &defaults, options_size(version));
 	return 0;
 }
 
@@ -84,6 +94,8 @@ static int build(struct dsj_artifact *a, struct art_job *j, const struct dsj_art
 	memset(&plan, 0, sizeof(plan));
 	plan.warn = o->warn;
 	plan.warn_ctx = o->warn_ctx;
+	plan.fetch = o->fetch;
+	plan.fetch_ctx = o->fetch_ctx;
 	int rc = art_plan_make(&plan, j, o->driver_dir, err);
 	if (!rc && !plan.layout) { /* the job has no artifact */
 		art_plan_release(&plan);
@@ -112,14 +124,14 @@ int dsj_artifact_build(struct dsj_artifact **out, const char *input, size_t inpu
 		return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
 			       "dsj_artifact_build: out (and input, when input_len > 0) must not "
 			       "be NULL");
-	if (opts && opts->version != DSJ_ARTIFACT_OPTIONS_VERSION)
+	if (opts && (opts->version < 1 || opts->version > DSJ_ARTIFACT_OPTIONS_VERSION))
 		return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
 			       "dsj_artifact_options.version is %u; this library knows %d (use "
 			       "DSJ_ARTIFACT_OPTIONS_INIT)",
 			       opts->version, DSJ_ARTIFACT_OPTIONS_VERSION);
 	*out = NULL;
-	if (opts)
-		o = *opts;
+	if (opts) /* only the fields of the caller's version */
+		memcpy(&o, opts, options_size(opts->version));
 	struct dsj_artifact *a = calloc(1, sizeof(*a));
 	if (!a)
 		return diag_nomem(err);

@@ -110,7 +110,7 @@ int art_plan_make(struct art_plan *p, struct art_job *j, const char *driver_dir,
 	int rc =
 		p->layout->upload == ART_UPLOAD_PLACEHOLDER || p->layout->upload == ART_UPLOAD_FIXED
 			? 0
-			: art_source_resolve(&p->src, j, source_key(j, p->layout), err);
+			: art_source_resolve(p, source_key(j, p->layout), err);
 	if (!rc)
 		rc = plan_entries(p, driver_dir, err);
 	if (rc)
@@ -127,4 +127,7 @@ void art_plan_release(struct art_plan *p)
 	if (p->staging)
 		art_remove_tree(p->staging);
 	p->staging = NULL;
+	if (p->fetched)
+		art_remove_tree(p->fetched);
+	p->fetched = NULL;
 }

@@ -1,6 +1,7 @@
 /* Where the user's code comes from: a local path (translate already made it
- * absolute) or a file:// URI. Remote sources are refused with what to do instead:
- * dsjob has no network code. */
+ * absolute), a file:// URI, or a remote URI read by the caller's fetch function
+ * into a private folder (as ADS copies every source into its temporary folder
+ * first). Without one, remote sources are refused with what to do instead. */
 #include <ctype.h>
 #include <errno.h>
 #include <string.h>
@@ -67,19 +68,57 @@ static char *file_uri_path(struct arena *a, const char *uri)
 	return out;
 }
 
-static int remote(const struct art_job *j, const char *key, const char *src, size_t scheme,
-		  struct dsj_error *err)
+static int refuse_remote(const struct art_job *j, const char *key, const char *src,
+			 size_t scheme, struct dsj_error *err)
 {
 	if (scheme == 3 && strncmp(src, "oci", 3) == 0)
 		return art_job_fail(j, err, key,
-				    "remote source '%s': dsjob builds artifacts from local files; "
-				    "download it first (oci os object get, or oci os object "
-				    "bulk-download for a prefix) and point %s at the local copy",
+				    "remote source '%s': reading Object Storage needs OCI "
+				    "credentials (dsjob apply has them); or download it first (oci "
+				    "os object get, or oci os object bulk-download for a prefix) and "
+				    "point %s at the local copy",
 				    src, key);
 	return art_job_fail(j, err, key,
 			    "remote source '%s': dsjob builds artifacts from local files; fetch "
 			    "it first (e.g. curl -LO) and point %s at the local copy",
 			    src, key);
+}
+
+/* The URI's last path component, as ADS names its local copy. */
+static struct str remote_base(const char *uri, size_t scheme)
+{
+	const char *rest = uri + scheme + 3;
+	size_t len = strlen(rest);
+	while (len && rest[len - 1] == '/')
+		len--;
+	return py_basename((struct str){rest, len});
+}
+
+/* Fetches the remote source into p->fetched/<base>; *path is that copy. */
+static int fetch_remote(struct art_plan *p, const char *key, size_t scheme, const char **path,
+			struct dsj_error *err)
+{
+	const struct art_job *j = p->job;
+	struct arena *a = p->tree.a; /* the job's arena */
+	struct str base = remote_base(j->source, scheme);
+	if (!base.len || (base.len <= 2 && strncmp(base.ptr, "..", base.len) == 0))
+		return art_job_fail(j, err, key, "remote source '%s' names no file or folder",
+				    j->source);
+	int rc = art_temp_dir(a, "dsjob-fetch", &p->fetched, err);
+	if (rc)
+		return rc;
+	struct str dest = py_path_join(a, (struct str){p->fetched, strlen(p->fetched)}, base);
+	if (!dest.ptr)
+		return diag_nomem(err);
+	struct dsj_error why;
+	diag_clear(&why);
+	if (p->fetch(p->fetch_ctx, j->source, dest.ptr, &why))
+		return why.code == DSJ_ENOMEM
+			       ? diag_nomem(err)
+			       : art_job_fail(j, err, key, "cannot read '%s': %s", j->source,
+					      why.message);
+	*path = dest.ptr;
+	return 0;
 }
 
 static char *strip_trailing_slashes(struct arena *a, const char *path)
@@ -106,10 +145,11 @@ static int classify(struct art_source *out, const struct art_job *j, const char 
 	return 0;
 }
 
-int art_source_resolve(struct art_source *out, struct art_job *j, const char *key,
-		       struct dsj_error *err)
+int art_source_resolve(struct art_plan *p, const char *key, struct dsj_error *err)
 {
-	struct arena *a = &j->arena;
+	struct art_source *out = &p->src;
+	const struct art_job *j = p->job;
+	struct arena *a = p->tree.a; /* the job's arena */
 	memset(out, 0, sizeof(*out));
 	const char *src = j->source;
 	if (!src || !*src)
@@ -122,8 +162,12 @@ int art_source_resolve(struct art_source *out, struct art_job *j, const char *ke
 					    "'%s' is not a file:// URI of an absolute path "
 					    "(file:///path/to/code)",
 					    src);
+	} else if (scheme && !p->fetch) {
+		return refuse_remote(j, key, src, scheme, err);
 	} else if (scheme) {
-		return remote(j, key, src, scheme, err);
+		int rc = fetch_remote(p, key, scheme, &path, err);
+		if (rc)
+			return rc;
 	}
 	char *clean = strip_trailing_slashes(a, path);
 	if (!clean)

@@ -54,10 +54,11 @@ struct art_source {
 	const char *base; /* its last component */
 };
 
-/* Local path or file:// URI -> kind; remote URIs and missing files are errors
- * reported at spec key `key`. */
-int art_source_resolve(struct art_source *out, struct art_job *j, const char *key,
-		       struct dsj_error *err);
+/* Local path or file:// URI -> kind; another scheme is fetched with
+ * p->fetch into p->fetched (an error without fetch); missing files are
+ * errors reported at spec key `key`. Fills p->src. */
+struct art_plan;
+int art_source_resolve(struct art_plan *p, const char *key, struct dsj_error *err);
 /* True for the names ADS unpacks: .zip, .tar, .tar.gz, .tgz. */
 bool art_is_archive_name(const char *name);
 
@@ -170,8 +171,11 @@ struct art_plan {
 	size_t as_is_count;
 	const char *upload_name;
 	char *staging; /* scratch folder for unpacked user archives, or NULL */
+	char *fetched; /* folder holding a fetched remote source, or NULL */
 	dsj_report_fn warn;
 	void *warn_ctx;
+	dsj_fetch_fn fetch; /* remote sources; NULL = refused */
+	void *fetch_ctx;
 };
 
 /* ADS's build-time checks (warnings and errors) and ours. */
@@ -185,7 +189,8 @@ int art_output_write(const struct art_plan *p, const char *out_dir, long long mt
 		     struct dsj_artifact *out, struct dsj_error *err);
 
 /* art_plan.c: the plan of a build, used by dsj_artifact_build and dsj_local_run.
- * The caller sets p->warn/warn_ctx first and calls art_plan_release after. */
+ * The caller sets p->warn/warn_ctx and p->fetch/fetch_ctx first and calls
+ * art_plan_release after. */
 int art_plan_make(struct art_plan *p, struct art_job *j, const char *driver_dir,
 		  struct dsj_error *err);
 void art_plan_release(struct art_plan *p);

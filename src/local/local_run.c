@@ -2,6 +2,7 @@
  * artifact extracted into <run folder>/decompressed_artifact, HOME = the run
  * folder, JOB_RUN_ENTRYPOINT (or the single file) started from there. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,11 +26,20 @@ struct run {
 	struct local_env env;
 };
 
+/* The size of the struct in `version`: 1 ends before `fetch`. */
+static size_t options_size(unsigned int version)
+{
+	return version == 1 ? offsetof(struct dsj_local_options, fetch)
+			    : sizeof(struct dsj_local_options);
+}
+
 int dsj_local_options_init(struct dsj_local_options *opts, unsigned int version)
 {
-	if (!opts || version != DSJ_LOCAL_OPTIONS_VERSION)
+	if (!opts || version < 1 || version > DSJ_LOCAL_OPTIONS_VERSION)
 		return DSJ_EUSAGE;
-	*opts = (struct dsj_local_options)DSJ_LOCAL_OPTIONS_INIT;
+	struct dsj_local_options defaults = DSJ_LOCAL_OPTIONS_INIT;
+	defaults.version = version;
+	memcpy(opts, &defaults, options_size(version));
 	return 0;
 }
 
@@ -76,6 +86,8 @@ static int stage_artifact(struct run *r, struct dsj_error *err)
 {
 	r->plan.warn = r->o->warn;
 	r->plan.warn_ctx = r->o->warn_ctx;
+	r->plan.fetch = r->o->fetch;
+	r->plan.fetch_ctx = r->o->fetch_ctx;
 	int rc = art_plan_make(&r->plan, &r->job, r->o->driver_dir, err);
 	if (!rc)
 		rc = art_output_write(&r->plan, r->dir, art_resolve_mtime(-1), &r->artifact, err);
@@ -210,15 +222,17 @@ int dsj_local_run(int *exit_status, char **run_dir, const char *input, size_t in
 	*exit_status = 0;
 	if (run_dir)
 		*run_dir = NULL;
-	const struct dsj_local_options defaults = DSJ_LOCAL_OPTIONS_INIT;
-	if (opts && opts->version != DSJ_LOCAL_OPTIONS_VERSION)
+	struct dsj_local_options o = DSJ_LOCAL_OPTIONS_INIT;
+	if (opts && (opts->version < 1 || opts->version > DSJ_LOCAL_OPTIONS_VERSION))
 		return diag_at(err, DSJ_EUSAGE, 0, 0, NULL, PY_VALUE_ERROR,
 			       "dsj_local_options.version is %u; this library knows %d (use "
 			       "DSJ_LOCAL_OPTIONS_INIT)",
 			       opts->version, DSJ_LOCAL_OPTIONS_VERSION);
 	struct run r;
 	memset(&r, 0, sizeof(r));
-	r.o = opts ? opts : &defaults;
+	if (opts) /* only the fields of the caller's version */
+		memcpy(&o, opts, options_size(opts->version));
+	r.o = &o;
 	int rc = run_it(exit_status, &r, input, input_len, err);
 	if (!rc)
 		rc = hand_over_dir(run_dir, &r, err);

@@ -105,4 +105,15 @@ char *json_pick_at(const struct node *root, const char *path);
 /* json_api.c: the node at a dotted path, or NULL (also for n NULL). */
 const struct node *json_walk(const struct node *n, const char *path);
 
+/* object_storage.c: oci://bucket@namespace/name split; with name_needed 0 the
+ * name may be empty ("oci://bucket@namespace" or ".../": the whole bucket). */
+#define OBJECT_NAME_MAX 1024
+struct object_uri {
+	char bucket[256], ns[256], name[OBJECT_NAME_MAX + 1];
+};
+int object_uri_parse(struct object_uri *u, const char *uri, int name_needed);
+/* GetObject of u's name (resp as dsj_oci_call fills it). */
+int object_read(dsj_oci_client *c, const struct object_uri *u, struct dsj_oci_response *resp,
+		struct dsj_error *err);
+
 #endif

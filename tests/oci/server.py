@@ -16,6 +16,7 @@ import re
 import subprocess
 import tempfile
 import threading
+import urllib.parse
 import time
 import email.utils
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -59,6 +60,7 @@ class Faults:
         self.late_lines = 1          # log lines that appear only after the run ended
         self.page_size = 2           # log search results per page
         self.page_token_pad = ""     # appended to each opc-next-page token
+        self.object_page_size = 2    # ListObjects results per page
 
 
 class State:
@@ -71,6 +73,9 @@ class State:
         self.objects = {}  # "/n/ns/b/bucket/o/<encoded name>" -> bytes
         self.lock = threading.Lock()
         self.ids = itertools.count(1)
+
+    def put_object(self, ns, bucket, name, data):
+        self.objects["/n/%s/b/%s/o/%s" % (ns, bucket, urllib.parse.quote(name, safe=""))] = data
 
 
 def parse_authorization(value):
@@ -183,6 +188,7 @@ class Handler(BaseHTTPRequestHandler):
             ("GET", r"/20200531/logGroups/([^/]+)/logs/([^/]+)", self.get_log),
             ("POST", r"/20190909/search", self.search),
             ("GET", r"/n/([^/]+)/b/([^/]+)/o/([^/]+)", self.get_object),
+            ("GET", r"/n/([^/]+)/b/([^/]+)/o", self.list_objects),
         ]
         for method, pattern, fn in table:
             match = re.fullmatch(pattern, p)
@@ -267,6 +273,21 @@ class Handler(BaseHTTPRequestHandler):
         self.answer(202)
 
     # -- Object Storage ------------------------------------------------------------
+    def list_objects(self, body, ns, bucket):
+        """ListObjects: names in order from `start`, a page at a time, with nextStartWith."""
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+        prefix = query.get("prefix", [""])[0]
+        start = query.get("start", [""])[0]
+        base = "/n/%s/b/%s/o/" % (ns, bucket)
+        names = sorted(urllib.parse.unquote(k[len(base):]) for k in self.server.state.objects
+                       if k.startswith(base))
+        names = [n for n in names if n.startswith(prefix) and n >= start]
+        size = self.server.state.faults.object_page_size
+        answer = {"objects": [{"name": n} for n in names[:size]], "prefixes": []}
+        if len(names) > size:
+            answer["nextStartWith"] = names[size]
+        self.answer(200, answer)
+
     def get_object(self, body, ns, bucket, name):
         data = self.server.state.objects.get(self.path)
         if data is None:
