@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "oci_cli.h"
 
 struct artifact_args {
 	struct dsj_artifact_options build;
+	struct source_fetch remote;
 	const char *file;
 	int json;
 };
@@ -18,6 +19,9 @@ static int value_option(struct cli *c, void *ctx, const char *opt, const char *v
 	int ads = set_ads_option(c, opt, v);
 	if (ads != 1)
 		return ads;
+	int oci = source_fetch_option(&a->remote, opt, v);
+	if (oci != 1)
+		return oci;
 	if (strcmp(opt, "-o") == 0)
 		a->build.out_dir = v;
 	else if (strcmp(opt, "--driver-dir") == 0)
@@ -36,6 +40,8 @@ static int value_option(struct cli *c, void *ctx, const char *opt, const char *v
 static int flag_option(void *ctx, const char *opt)
 {
 	struct artifact_args *a = ctx;
+	if (source_fetch_flag(&a->remote, opt) == 0)
+		return 0;
 	if (strcmp(opt, "--list") != 0)
 		return 1;
 	a->build.list_only = 1;
@@ -68,6 +74,9 @@ static int print_result(const struct artifact_args *a, const struct dsj_artifact
 int cmd_artifact(struct cli *c, int argc, char **argv)
 {
 	struct artifact_args a = {.build = DSJ_ARTIFACT_OPTIONS_INIT};
+	source_fetch_init(&a.remote, c);
+	a.build.fetch = source_fetch;
+	a.build.fetch_ctx = &a.remote;
 	struct arg_handlers h = {flag_option, value_option, &a};
 	int rc = parse_command_args(c, argc, argv, &h, &a.file);
 	if (rc)
@@ -95,6 +104,7 @@ int cmd_artifact(struct cli *c, int argc, char **argv)
 	sigprocmask(SIG_BLOCK, &stops, &before);
 	rc = dsj_artifact_build(&art, input, len, &a.build, &err);
 	sigprocmask(SIG_SETMASK, &before, NULL);
+	source_fetch_end(&a.remote);
 	free(input);
 	if (rc) {
 		report(a.file, &err);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "oci_cli.h"
 
 static volatile sig_atomic_t stop_requested;
 
@@ -16,6 +16,7 @@ static void on_stop_signal(int sig)
 
 struct run_args {
 	struct dsj_local_options run;
+	struct source_fetch remote;
 	const char *file;
 	const char **env;
 };
@@ -37,6 +38,9 @@ static int value_option(struct cli *c, void *ctx, const char *opt, const char *v
 	int ads = set_ads_option(c, opt, v);
 	if (ads != 1)
 		return ads;
+	int oci = source_fetch_option(&r->remote, opt, v);
+	if (oci != 1)
+		return oci;
 	if (strcmp(opt, "--env") == 0)
 		r->env[r->run.env_count++] = v;
 	else if (strcmp(opt, "--args") == 0)
@@ -61,7 +65,7 @@ static int value_option(struct cli *c, void *ctx, const char *opt, const char *v
 static int flag_option(void *ctx, const char *opt)
 {
 	struct run_args *r = ctx;
-	if (strcmp(opt, "--local") == 0)
+	if (strcmp(opt, "--local") == 0 || source_fetch_flag(&r->remote, opt) == 0)
 		return 0;
 	if (strcmp(opt, "--keep") == 0)
 		return r->run.keep = 1, 0;
@@ -102,6 +106,7 @@ static int run_local(struct cli *c, struct run_args *r)
 	char *kept = NULL;
 	struct dsj_error err;
 	int rc = dsj_local_run(&status, &kept, input, len, &r->run, &err);
+	source_fetch_end(&r->remote);
 	free(input);
 	if (rc) {
 		report(r->file, &err);
@@ -118,6 +123,9 @@ static int run_local(struct cli *c, struct run_args *r)
 int cmd_run_local(struct cli *c, int argc, char **argv)
 {
 	struct run_args r = {.run = DSJ_LOCAL_OPTIONS_INIT};
+	source_fetch_init(&r.remote, c);
+	r.run.fetch = source_fetch;
+	r.run.fetch_ctx = &r.remote;
 	r.env = calloc((size_t)argc + 1, sizeof(char *));
 	if (!r.env)
 		return EXIT_PROBLEM;

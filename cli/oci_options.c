@@ -4,7 +4,7 @@
 
 #include "oci_cli.h"
 
-static int set_auth(struct oci_cli *oc, const char *v)
+int oci_set_auth(struct oci_cli *oc, const char *v)
 {
 	static const struct {
 		const char *name;
@@ -39,7 +39,7 @@ static int value_option(struct oci_cli *oc, const char *a, const char *v, unsign
 	else if (strcmp(a, "--endpoint") == 0)
 		oc->o.endpoint = v;
 	else if (strcmp(a, "--auth") == 0)
-		return set_auth(oc, v);
+		return oci_set_auth(oc, v);
 	else if (strcmp(a, "--output") == 0)
 		return set_output(oc, v);
 	else if (strcmp(a, "--job-id") == 0 && (flags & OCI_JOB_ID))

@@ -54,7 +54,7 @@ static void scaled_sleep(unsigned ms, void *ctx)
 	nanosleep(&ts, NULL);
 }
 
-int oci_connect(struct oci_cli *oc, dsj_oci_client **client)
+int oci_client_make(struct oci_cli *oc, dsj_oci_client **client, struct dsj_error *err)
 {
 	static double scale = 1;
 	const char *s = getenv("DSJOB_TIME_SCALE");
@@ -68,10 +68,13 @@ int oci_connect(struct oci_cli *oc, dsj_oci_client **client)
 	}
 	if (oc->debug)
 		oc->o.debug = debug_to_stderr;
+	return dsj_oci_client_new(client, &oc->o, err);
+}
+
+int oci_connect(struct oci_cli *oc, dsj_oci_client **client)
+{
 	struct dsj_error err;
-	if (dsj_oci_client_new(client, &oc->o, &err))
-		return oci_report(&err);
-	return 0;
+	return oci_client_make(oc, client, &err) ? oci_report(&err) : 0;
 }
 
 int oci_translate_file(struct cli *c, const struct oci_cli *oc, const dsj_oci_client *client,

@@ -138,9 +138,21 @@ static const char usage_schema[] =
 	"\n"
 	"  --strict         unknown keys are errors too (ADS ignores them)\n";
 
+/* artifact and run --local: Object Storage sources (cli/source_fetch.c). */
+#define SOURCE_OPTIONS                                                                             \
+	"  --region R        region for a custom conda pack and for Object Storage\n"              \
+	"\n"                                                                                       \
+	"Object Storage sources (oci://bucket@namespace/name: the object, else the objects\n"      \
+	"under name/ as a folder) are read with OCI credentials, made on the first one:\n"         \
+	"  --config-file F   the config file (default $OCI_CONFIG_FILE, else ~/.oci/config)\n"     \
+	"  --profile P       its profile (default $OCI_CLI_PROFILE, else DEFAULT)\n"               \
+	"  --auth A          api_key, security_token or resource_principal\n"                      \
+	"  --endpoint URL    send the Object Storage calls to this base URL\n"                     \
+	"  --debug           show each request and answer on stderr (secrets redacted)\n"
+
 static const char usage_artifact[] =
 	"usage: dsjob artifact [-o DIR] [--list] [--output text|json] [--driver-dir DIR]\n"
-	"                      [--ads V] [--region R] [LIMITS] FILE\n"
+	"                      [--ads V] [--region R] [OCI] [LIMITS] FILE\n"
 	"\n"
 	"Builds the job artifact a runtime or job YAML refers to, laid out as ADS 2.8 lays\n"
 	"it out (python, notebook, gitPython, pyTorchDistributed: a zip of the drivers and\n"
@@ -152,13 +164,13 @@ static const char usage_artifact[] =
 	"  --list            print the entries instead of writing\n"
 	"  --output json     print {\"path\", \"uploadName\", \"sha256\", \"size\", \"entries\"}\n"
 	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n"
-	"  --ads V           translate as ADS V does (2.8, the default, or 2.15)\n";
+	"  --ads V           translate as ADS V does (2.8, the default, or 2.15)\n" SOURCE_OPTIONS;
 
 static const char usage_run[] =
 	"usage: dsjob run --local [--env NAME=VALUE]... [--args 'A B'] [--timeout MIN]\n"
 	"                         [--workdir DIR] [--keep] [--inherit-env] [--python PATH]\n"
 	"                         [--engine podman|docker] [--driver-dir DIR] [--ads V]\n"
-	"                         [--region R] [LIMITS] FILE\n"
+	"                         [--region R] [OCI] [LIMITS] FILE\n"
 	"\n"
 	"Runs a runtime or job YAML on this machine as the OCI service would: builds its\n"
 	"artifact, extracts it into RUN/decompressed_artifact, sets the job's variables\n"
@@ -179,7 +191,8 @@ static const char usage_run[] =
 	"  --engine ENGINE   container runtimes: run the image with podman or docker\n"
 	"  --driver-dir DIR  package the drivers in DIR instead of the built-in ones\n"
 	"  --ads V           translate as ADS V does (2.8, the default, or 2.15; a 2.15\n"
-	"                    multi-node job runs its first node group, as one node)\n";
+	"                    multi-node job runs its first node group, as one "
+	"node)\n" SOURCE_OPTIONS;
 
 void print_usage(FILE *f, const char *command)
 {

@@ -32,7 +32,7 @@ _dsjob() {
     validate) opts="--ads --region --strict --quiet --help $limits" ;;
     diff) opts="--ads --region --job-id --help $limits $oci" ;;
     schema) opts="--strict --help" ;;
-    artifact) opts="-o --list --output --driver-dir --ads --region --help $limits" ;;
+    artifact) opts="-o --list --output --driver-dir --ads --region --config-file --profile --auth --endpoint --debug --help $limits" ;;
     run) opts="--local --job-id --env --args --name --watch --cancel-on-interrupt --timeout --workdir --keep --inherit-env --python --engine --driver-dir --ads --help $limits $oci" ;;
     apply) opts="--dry-run --help $oci" ;;
     watch) opts="--cancel-on-interrupt --help $oci" ;;

@@ -299,9 +299,10 @@ DSJ_API const char *dsj_version(void);
 /*
  * Fetches a remote source `uri` (oci://bucket@namespace/name, ...) to the local
  * path `dest`, which does not exist yet: one object becomes the file `dest`, a
- * prefix (a folder) the folder `dest` with the objects below it. Returns 0, or a
- * DSJ_E* code with err filled. dsj_oci_fetch (dsjob_oci.h) is one, with a
- * dsj_oci_client as ctx.
+ * prefix (a folder) the folder `dest` with the objects below it. Returns 0; 1
+ * when it does not read URIs of this scheme (the source is then refused as
+ * without a fetch function); or a negative DSJ_E* code with err filled.
+ * dsj_oci_fetch (dsjob_oci.h) is one, with a dsj_oci_client as ctx.
  */
 typedef int (*dsj_fetch_fn)(void *ctx, const char *uri, const char *dest, struct dsj_error *err);
 

@@ -232,7 +232,8 @@ DSJ_API int dsj_oci_object_get(dsj_oci_client *c, const char *uri, char **data, 
  * the prefix its relative paths (each object at most 64 MiB; names with "..",
  * "." or empty parts are refused). `client` is a dsj_oci_client *: this is a
  * dsj_fetch_fn (dsjob.h), so dsj_artifact_options.fetch = dsj_oci_fetch and
- * fetch_ctx = the client build artifacts from Object Storage sources.
+ * fetch_ctx = the client build artifacts from Object Storage sources; other
+ * schemes give 1 ("not mine").
  */
 DSJ_API int dsj_oci_fetch(void *client, const char *uri, const char *dest, struct dsj_error *err);
 

@@ -73,10 +73,10 @@ static int refuse_remote(const struct art_job *j, const char *key, const char *s
 {
 	if (scheme == 3 && strncmp(src, "oci", 3) == 0)
 		return art_job_fail(j, err, key,
-				    "remote source '%s': reading Object Storage needs OCI "
-				    "credentials (dsjob apply has them); or download it first (oci "
-				    "os object get, or oci os object bulk-download for a prefix) and "
-				    "point %s at the local copy",
+				    "remote source '%s': nothing was given to read Object "
+				    "Storage with (dsj_artifact_options.fetch = dsj_oci_fetch); or "
+				    "download it first (oci os object get, or oci os object "
+				    "bulk-download for a prefix) and point %s at the local copy",
 				    src, key);
 	return art_job_fail(j, err, key,
 			    "remote source '%s': dsjob builds artifacts from local files; fetch "
@@ -112,7 +112,10 @@ static int fetch_remote(struct art_plan *p, const char *key, size_t scheme, cons
 		return diag_nomem(err);
 	struct dsj_error why;
 	diag_clear(&why);
-	if (p->fetch(p->fetch_ctx, j->source, dest.ptr, &why))
+	rc = p->fetch(p->fetch_ctx, j->source, dest.ptr, &why);
+	if (rc == 1)
+		return refuse_remote(j, key, j->source, scheme, err);
+	if (rc)
 		return why.code == DSJ_ENOMEM
 			       ? diag_nomem(err)
 			       : art_job_fail(j, err, key, "cannot read '%s': %s", j->source,

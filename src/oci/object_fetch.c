@@ -199,6 +199,8 @@ DSJ_API int dsj_oci_fetch(void *client, const char *uri, const char *dest, struc
 {
 	diag_clear(err);
 	struct listing l = {client, {{0}, {0}, {0}}, dest, 0};
+	if (uri && strncmp(uri, "oci://", 6) != 0)
+		return 1; /* not Object Storage: dsj_fetch_fn's "not mine" */
 	if (!client || !uri || !dest || object_uri_parse(&l.prefix, uri, 0))
 		return oci_fail(err, DSJ_EUSAGE,
 				"'%.300s' is not oci://bucket@namespace/name (a file or a prefix)",

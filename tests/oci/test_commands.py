@@ -154,7 +154,7 @@ def test_apply_object_storage_script(t):
     check(not t.unsigned(), "the GetObject request verifies too", str(t.unsigned()))
     del t.srv.state.objects["/n/ns/b/code/o/scripts%2Frun.sh"]
     rc, out, err = t.run("apply", "remote.yaml")
-    check(rc == 1 and "oci://code@ns/scripts/run.sh: HTTP 404 ObjectNotFound" in err and not
+    check(rc == 1 and "scriptPathURI: cannot read 'oci://code@ns/scripts/run.sh': HTTP 404 ObjectNotFound" in err and not
           [j for j in t.srv.state.jobs.values() if not j["deleted"] and j["job"]["displayName"] == "hello"
            and j["artifact"] is None], "a missing object fails before any job is made", err)
 

@@ -47,6 +47,12 @@ def zip_read(data, name):
     return zipfile.ZipFile(io.BytesIO(data)).read(name)
 
 
+def put_all(t, objects):
+    """Objects of bucket code in namespace ns, by name."""
+    for name, data in objects.items():
+        t.srv.state.put_object("ns", "code", name, data)
+
+
 def live_jobs(t):
     return [j for j in t.srv.state.jobs.values() if not j["deleted"]]
 
@@ -153,6 +159,37 @@ def test_dry_run_reads_nothing(t):
           "content-length: <the size of the artifact built from oci://code@ns/jobs/train.v2.py>" in out,
           "a dry run names the artifact it would build", out + err)
     check(not t.srv.state.requests, "a dry run sends nothing")
+
+
+def test_artifact_command(t):
+    """dsjob artifact reads oci:// sources too, making the client on the first one."""
+    put_all(t, {"lib/a.py": b"A = 1\n", "lib/pkg/b.py": b"B = 2\n"})
+    t.write("art.yaml", "kind: runtime\ntype: python\nspec:\n  scriptPathURI: oci://code@ns/lib\n"
+            "  entrypoint: lib/a.py\n")
+    rc, out, err = t.run("artifact", "--list", "art.yaml")
+    check(rc == 0 and out.splitlines()[:5] == ["code/", "code/lib/", "code/lib/a.py", "code/lib/pkg/",
+                                               "code/lib/pkg/b.py"],
+          "dsjob artifact --list of an oci:// prefix", "rc=%d\n%s\n%s" % (rc, out, err))
+    rc, out, err = t.run("artifact", "--list", "art.yaml", "--config-file", os.path.join(t.tmp, "none"))
+    check(rc == 1 and "reading Object Storage needs OCI credentials" in err and "art.yaml:4:" in err,
+          "without credentials the source's line says why", err)
+    t.reset()
+    t.write("local.yaml", "kind: runtime\ntype: python\nspec:\n  scriptPathURI: lib/a.py\n")
+    os.makedirs(os.path.join(t.tmp, "lib"), exist_ok=True)
+    t.write("lib/a.py", "A = 1\n")
+    rc, out, err = t.run("artifact", "--list", "local.yaml", "--config-file", os.path.join(t.tmp, "none"))
+    check(rc == 0 and not t.srv.state.requests, "local sources need no credentials and send nothing", err)
+
+
+def test_run_local_from_object_storage(t):
+    """run --local: the code is read from Object Storage, then run by the real drivers."""
+    put_all(t, {"app/main.py": b"import sys\nfrom app import helper\nprint('main', helper.X, sys.argv[1:])\n",
+                "app/helper.py": b"X = 42\n"})
+    t.write("rl.yaml", "kind: runtime\ntype: python\nspec:\n  scriptPathURI: oci://code@ns/app/\n"
+            "  entrypoint: app/main.py\n  args: [--n, 3]\n")
+    rc, out, err = t.run("run", "--local", "rl.yaml")
+    check(rc == 0 and "main 42 ['--n', '3']" in out, "run --local of an oci:// folder runs it",
+          "rc=%d\n%s\n%s" % (rc, out, err[-2000:]))
 
 
 def as_job(text):

@@ -188,6 +188,82 @@ static void test_no_artifact(void **state)
 	dsj_artifact_free(art);
 }
 
+struct fake_store {
+	const char *want_uri;
+	char dest[512];
+	int calls;
+	int fail;
+};
+
+/* A dsj_fetch_fn: writes one small file, or fails as a client would. */
+static int fake_fetch(void *ctx, const char *uri, const char *dest, struct dsj_error *err)
+{
+	struct fake_store *s = ctx;
+	s->calls++;
+	assert_string_equal(uri, s->want_uri);
+	snprintf(s->dest, sizeof(s->dest), "%s", dest);
+	struct stat st;
+	assert_int_not_equal(stat(dest, &st), 0); /* dest does not exist yet */
+	if (s->fail) {
+		snprintf(err->message, sizeof(err->message), "HTTP 403 NotAllowed");
+		err->code = -21;
+		return -21;
+	}
+	FILE *f = fopen(dest, "w");
+	assert_non_null(f);
+	fputs("print('remote')\n", f);
+	return fclose(f);
+}
+
+static void test_remote_source(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/dsjob-test-remote.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	const char yaml[] = "kind: runtime\ntype: python\nspec:\n  scriptPathURI: "
+			    "s3://bucket/jobs/train.v2.py\n";
+	struct fake_store store = {"s3://bucket/jobs/train.v2.py", "", 0, 0};
+	struct dsj_artifact_options o = DSJ_ARTIFACT_OPTIONS_INIT;
+	o.out_dir = dir;
+	o.fetch = fake_fetch;
+	o.fetch_ctx = &store;
+	struct dsj_artifact *art = NULL;
+	struct dsj_error err;
+	assert_int_equal(dsj_artifact_build(&art, yaml, sizeof(yaml) - 1, &o, &err), 0);
+	assert_int_equal(store.calls, 1);
+	assert_non_null(strstr(store.dest, "/train.v2.py"));
+	assert_string_equal(art->upload_name, "train.zip");
+	assert_string_equal(art->entries[1], "code/train.v2.py");
+	struct stat st;
+	assert_int_not_equal(stat(store.dest, &st), 0); /* the fetched copy is gone */
+	unlink(art->path);
+	dsj_artifact_free(art);
+	art = NULL;
+
+	store.fail = 1;
+	assert_int_equal(dsj_artifact_build(&art, yaml, sizeof(yaml) - 1, &o, &err), DSJ_EINPUT);
+	assert_null(art);
+	assert_int_equal(err.line, 4);
+	assert_non_null(strstr(err.message, "cannot read 's3://bucket/jobs/train.v2.py': HTTP 403"));
+
+	/* a caller built for version 1 has no fetch: its smaller struct is read as it
+	 * is (ASan sees a read past it) and remote sources are refused */
+	size_t v1_size = offsetof(struct dsj_artifact_options, fetch);
+	unsigned char *v1 = malloc(v1_size);
+	assert_non_null(v1);
+	assert_int_equal(dsj_artifact_options_init((void *)v1, 1), 0);
+	unsigned version = 0;
+	const char *out_dir = dir;
+	memcpy(&version, v1 + offsetof(struct dsj_artifact_options, version), sizeof(version));
+	assert_int_equal(version, 1);
+	memcpy(v1 + offsetof(struct dsj_artifact_options, out_dir), &out_dir, sizeof(out_dir));
+	assert_int_equal(dsj_artifact_build(&art, yaml, sizeof(yaml) - 1, (void *)v1, &err),
+			 DSJ_EINPUT);
+	assert_non_null(strstr(err.message, "remote source 's3://bucket/jobs/train.v2.py'"));
+	free(v1);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 static void test_bad_calls(void **state)
 {
 	(void)state;
@@ -198,7 +274,8 @@ static void test_bad_calls(void **state)
 	assert_int_equal(dsj_artifact_build(&art, "a: 1", 4, &o, &err), DSJ_EUSAGE);
 	assert_null(art);
 	assert_int_equal(dsj_artifact_build(NULL, "a: 1", 4, NULL, &err), DSJ_EUSAGE);
-	assert_int_equal(dsj_artifact_options_init(&o, 2), DSJ_EUSAGE);
+	assert_int_equal(dsj_artifact_options_init(&o, DSJ_ARTIFACT_OPTIONS_VERSION + 1), DSJ_EUSAGE);
+	assert_int_equal(dsj_artifact_options_init(&o, 0), DSJ_EUSAGE);
 	assert_int_equal(dsj_artifact_options_init(&o, DSJ_ARTIFACT_OPTIONS_VERSION), 0);
 	assert_int_equal(o.mtime, -1);
 	struct dsj_local_options lo;
@@ -217,6 +294,7 @@ int main(void)
 		cmocka_unit_test(test_upload_names), cmocka_unit_test(test_entry_order),
 		cmocka_unit_test(test_entry_time),   cmocka_unit_test(test_build_from_c),
 		cmocka_unit_test(test_no_artifact),  cmocka_unit_test(test_bad_calls),
+		cmocka_unit_test(test_remote_source),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
