@@ -1,5 +1,6 @@
 /* What the client reads from the service's answers, on arbitrary bytes: error
- * bodies, JobRun states, log search pages, a job for CreateJobRun, JWTs. */
+ * bodies, JobRun states, log search pages, a job for CreateJobRun, JWTs,
+ * ListObjects pages and the object names in them. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +15,14 @@ static void on_log(const char *line, const char *state, void *ctx)
 	(void)line;
 	(void)state;
 	(void)ctx;
+}
+
+static int on_object(void *ctx, const char *name, size_t len, struct dsj_error *err)
+{
+	(void)ctx;
+	(void)err;
+	object_name_unsafe(name, len);
+	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -36,6 +45,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (dsj_oci_run_body(&body, &len, text, size, &ov, &err3) == 0)
 		dsj_free(body);
 	jwt_expiry(text, size);
+	char *next = NULL;
+	struct dsj_error err5 = {0};
+	object_page_parse(text, size, "b", on_object, NULL, &next, &err5);
+	free(next);
 	/* drift: a body, a NUL, a live job */
 	const char *nul = memchr(text, '\0', size);
 	size_t body_len = nul ? (size_t)(nul - text) : size;

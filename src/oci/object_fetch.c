@@ -47,8 +47,7 @@ static int make_dir(const char *path, struct dsj_error *err)
 	return oci_fail(err, DSJ_EINPUT, "cannot make %s: %s", path, strerror(errno));
 }
 
-/* NULL when `rel` (an object name below the prefix) is a safe relative path. */
-static const char *unsafe_part(const char *rel, size_t len)
+const char *object_name_unsafe(const char *rel, size_t len)
 {
 	if (memchr(rel, '\0', len))
 		return "a NUL byte";
@@ -103,32 +102,58 @@ struct listing {
 	size_t count; /* objects copied */
 };
 
-static int copy_listed(struct listing *l, const struct node *name, struct dsj_error *err)
+static int copy_listed(void *ctx, const char *name, size_t name_len, struct dsj_error *err)
 {
+	struct listing *l = ctx;
 	size_t plen = strlen(l->prefix.name);
-	if (!name || name->kind != NODE_STR || name->u.str.len < plen ||
-	    name->u.str.len > OBJECT_NAME_MAX || memcmp(name->u.str.ptr, l->prefix.name, plen))
+	if (name_len < plen || name_len > OBJECT_NAME_MAX || memcmp(name, l->prefix.name, plen))
 		return oci_fail(err, DSJ_OCI_EREPLY, "ListObjects answered a name outside %s",
 				l->prefix.name);
-	const char *rel = name->u.str.ptr + plen;
-	size_t len = name->u.str.len - plen;
+	const char *rel = name + plen;
+	size_t len = name_len - plen;
 	if (len == 0)
 		return 0; /* the prefix's own folder marker */
-	const char *why = unsafe_part(rel, len);
+	const char *why = object_name_unsafe(rel, len);
 	if (why)
 		return oci_fail(err, DSJ_EINPUT, "the object %.300s has %s: not copied to a folder",
-				name->u.str.ptr, why);
+				name, why);
 	char path[4096 + OBJECT_NAME_MAX];
 	int rc = make_parents(path, sizeof(path), l->dest, rel, err);
 	if (rc || rel[len - 1] == '/')
 		return rc;
 	struct object_uri u = l->prefix;
-	memcpy(u.name, name->u.str.ptr, name->u.str.len + 1);
+	memcpy(u.name, name, name_len + 1);
 	if (++l->count > OBJECTS_MAX)
 		return oci_fail(err, DSJ_EINPUT, "more than %d objects under %s", OBJECTS_MAX,
 				l->prefix.name);
 	long status;
 	return fetch_one(l->c, &u, path, &status, err);
+}
+
+int object_page_parse(const char *json, size_t len, const char *start, object_name_fn each,
+		      void *ctx, char **next, struct dsj_error *err)
+{
+	struct arena a;
+	const struct node *root = answer_read(&a, json, len);
+	const struct node *objects = json_walk(root, "objects");
+	int rc = 0;
+	*next = NULL;
+	if (!objects || objects->kind != NODE_SEQ)
+		rc = oci_fail(err, DSJ_OCI_EREPLY, "ListObjects answered without objects");
+	for (size_t i = 0; !rc && i < objects->u.seq.count; i++) {
+		const struct node *name = json_walk(objects->u.seq.items[i], "name");
+		rc = name && name->kind == NODE_STR
+			     ? each(ctx, name->u.str.ptr, name->u.str.len, err)
+			     : oci_fail(err, DSJ_OCI_EREPLY, "ListObjects answered an object without a name");
+	}
+	*next = rc ? NULL : json_pick_at(root, "nextStartWith");
+	if (*next && start && strcmp(*next, start) <= 0) {
+		free(*next);
+		*next = NULL;
+		rc = oci_fail(err, DSJ_OCI_EREPLY, "ListObjects' nextStartWith goes backwards");
+	}
+	arena_free(&a);
+	return rc;
 }
 
 /* One ListObjects page from `start`; *next gets nextStartWith (heap) or NULL. */
@@ -147,20 +172,7 @@ static int list_page(struct listing *l, const char *start, char **next, struct d
 	int rc = dsj_oci_call(l->c, &req, &resp, err);
 	if (rc)
 		return rc;
-	struct arena a;
-	const struct node *root = answer_read(&a, resp.body, resp.body_len);
-	const struct node *objects = json_walk(root, "objects");
-	if (!objects || objects->kind != NODE_SEQ)
-		rc = oci_fail(err, DSJ_OCI_EREPLY, "ListObjects answered without objects");
-	for (size_t i = 0; !rc && i < objects->u.seq.count; i++)
-		rc = copy_listed(l, json_walk(objects->u.seq.items[i], "name"), err);
-	*next = rc ? NULL : json_pick_at(root, "nextStartWith");
-	if (*next && start && strcmp(*next, start) <= 0) {
-		free(*next);
-		*next = NULL;
-		rc = oci_fail(err, DSJ_OCI_EREPLY, "ListObjects' nextStartWith goes backwards");
-	}
-	arena_free(&a);
+	rc = object_page_parse(resp.body, resp.body_len, start, copy_listed, l, next, err);
 	dsj_oci_response_free(&resp);
 	return rc;
 }

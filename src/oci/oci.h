@@ -112,6 +112,14 @@ struct object_uri {
 	char bucket[256], ns[256], name[OBJECT_NAME_MAX + 1];
 };
 int object_uri_parse(struct object_uri *u, const char *uri, int name_needed);
+/* object_fetch.c: NULL when `rel` (an object name below the prefix) is a
+ * safe relative path, else what is wrong with it. */
+const char *object_name_unsafe(const char *rel, size_t len);
+/* One ListObjects answer: each object's name to `each` (stopping at its first
+ * error); *next = nextStartWith (heap), NULL on the last page. */
+typedef int (*object_name_fn)(void *ctx, const char *name, size_t len, struct dsj_error *err);
+int object_page_parse(const char *json, size_t len, const char *start, object_name_fn each,
+		      void *ctx, char **next, struct dsj_error *err);
 /* GetObject of u's name (resp as dsj_oci_call fills it). */
 int object_read(dsj_oci_client *c, const struct object_uri *u, struct dsj_oci_response *resp,
 		struct dsj_error *err);
