@@ -144,10 +144,11 @@ static int worth_retrying(const struct http_reply *r)
 	return again;
 }
 
-static int finish(struct http_reply *r, const struct prepared *p, struct dsj_oci_response *resp,
-		  struct dsj_error *err)
+static int finish(dsj_oci_client *c, struct http_reply *r, const struct prepared *p,
+		  struct dsj_oci_response *resp, struct dsj_error *err)
 {
 	resp->status = r->status;
+	snprintf(c->disposition, sizeof(c->disposition), "%s", r->disposition);
 	snprintf(resp->request_id, sizeof(resp->request_id), "%s", r->request_id);
 	snprintf(resp->next_page, sizeof(resp->next_page), "%s", r->next_page);
 	if (r->net_error[0]) {
@@ -208,7 +209,7 @@ DSJ_API int dsj_oci_call(dsj_oci_client *c, const struct dsj_oci_request *req,
 		int again = reload_after_401(c, &r, &reloaded) ||
 			    (worth_retrying(&r) && n < most && waited + delay <= RETRY_BUDGET_MS);
 		if (!again) {
-			rc = finish(&r, &p, resp, err);
+			rc = finish(c, &r, &p, resp, err);
 			break;
 		}
 		buf_free(&r.body);

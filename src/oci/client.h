@@ -9,6 +9,7 @@ struct dsj_oci_client {
 	char *config_file, *profile, *home, *endpoint, *region;
 	struct credentials cred;
 	CURL *curl;
+	char disposition[512]; /* the last answer's content-disposition, "" when none */
 };
 
 /* The base URL of a service (endpoint or by region), heap, no trailing "/". */

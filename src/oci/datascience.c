@@ -55,6 +55,37 @@ DSJ_API int dsj_oci_job_create(dsj_oci_client *c, const char *body, size_t len, 
 	return call_json(c, "POST", DS "/jobs", body, len, 1, out, err);
 }
 
+/* "attachment; filename=x.zip" or filename="x.zip" -> x.zip; NULL when none. */
+static char *disposition_file_name(const char *d)
+{
+	const char *f = strstr(d, "filename=");
+	if (!f)
+		return NULL;
+	f += strlen("filename=");
+	size_t n = *f == '"' ? strcspn(++f, "\"") : strcspn(f, "; \t");
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)f[i] < 0x20 || f[i] == '/')
+			return NULL; /* a file name, never a path or control bytes */
+	return n ? strndup(f, n) : NULL;
+}
+
+DSJ_API int dsj_oci_job_artifact_name(dsj_oci_client *c, const char *job_id, char **name,
+				      struct dsj_error *err)
+{
+	char path[400];
+	*name = NULL;
+	if (path_for(path, sizeof(path), DS "/jobs/%s/artifact", job_id, "artifact", err))
+		return DSJ_EUSAGE;
+	struct dsj_oci_request req = {DSJ_OCI_DATA_SCIENCE, "HEAD", path, NULL, 0, NULL, NULL, 0, 0};
+	struct dsj_oci_response resp;
+	int rc = dsj_oci_call(c, &req, &resp, err);
+	dsj_oci_response_free(&resp);
+	if (rc)
+		return rc;
+	*name = disposition_file_name(c->disposition);
+	return 0;
+}
+
 DSJ_API int dsj_oci_job_artifact_upload(dsj_oci_client *c, const char *job_id, const char *data,
 					size_t len, const char *file_name, struct dsj_error *err)
 {

@@ -44,7 +44,8 @@ static size_t on_header(char *data, size_t size, size_t n, void *ctx)
 	else if (k == 13 && strncasecmp(data, "opc-next-page", 13) == 0) {
 		header_value(r->next_page, sizeof(r->next_page), v, vlen);
 		r->next_page_cut = vlen >= sizeof(r->next_page);
-	}
+	} else if (k == 19 && strncasecmp(data, "content-disposition", 19) == 0)
+		header_value(r->disposition, sizeof(r->disposition), v, vlen);
 	return len;
 }
 
@@ -56,7 +57,12 @@ static void set_method(CURL *h, const struct http_exchange *x)
 	}
 	if (strcmp(x->method, "POST") != 0)
 		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, x->method);
-	if (strcmp(x->method, "DELETE") == 0 || strcmp(x->method, "HEAD") == 0) {
+	if (strcmp(x->method, "HEAD") == 0) { /* headers only: no body is read */
+		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, NULL);
+		curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+		return;
+	}
+	if (strcmp(x->method, "DELETE") == 0) {
 		curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
 		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, x->method);
 		return;

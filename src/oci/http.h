@@ -20,6 +20,7 @@ struct http_reply {
 	char request_id[128];
 	char next_page[4096];
 	int next_page_cut;   /* opc-next-page was longer than next_page */
+	char disposition[512]; /* content-disposition (HeadJobArtifact), "" when none */
 	char net_error[256]; /* set when there was no answer */
 };
 

@@ -171,7 +171,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.error(404, "NotAuthorizedOrNotFound", "no such resource: %s %s" % (self.command, self.path))
         return route(body)
 
-    do_GET = do_POST = do_DELETE = do_PUT = handle_any
+    do_GET = do_POST = do_DELETE = do_PUT = do_HEAD = handle_any
 
     def route(self):
         p = self.path.split("?")[0]
@@ -180,6 +180,7 @@ class Handler(BaseHTTPRequestHandler):
             ("POST", r"/20190101/jobs", self.create_job),
             ("GET", r"/20190101/jobs", self.list_jobs),
             ("POST", r"/20190101/jobs/([^/]+)/artifact", self.upload_artifact),
+            ("HEAD", r"/20190101/jobs/([^/]+)/artifact", self.head_artifact),
             ("GET", r"/20190101/jobs/([^/]+)", self.get_job),
             ("DELETE", r"/20190101/jobs/([^/]+)", self.delete_job),
             ("POST", r"/20190101/jobRuns", self.create_run),
@@ -222,6 +223,19 @@ class Handler(BaseHTTPRequestHandler):
             return self.error(500, "InternalServerError", "artifact store unavailable")
         st.jobs[job_id]["artifact"] = {"data": body, "disposition": self.headers.get("content-disposition")}
         self.answer(200)
+
+    def head_artifact(self, body, job_id):
+        j = self.server.state.jobs.get(job_id)
+        if not j or j["deleted"] or not j["artifact"]:
+            self.send_response(404)
+            self.send_header("content-length", "0")
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("opc-request-id", "test-request-%d" % next(self.server.state.ids))
+        self.send_header("content-disposition", j["artifact"]["disposition"])
+        self.send_header("content-length", str(len(j["artifact"]["data"])))  # of the artifact: no body follows
+        self.end_headers()
 
     def get_job(self, body, job_id):
         j = self.server.state.jobs.get(job_id)

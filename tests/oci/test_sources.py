@@ -192,6 +192,27 @@ def test_run_local_from_object_storage(t):
           "rc=%d\n%s\n%s" % (rc, out, err[-2000:]))
 
 
+def test_get_names_the_artifact(t):
+    """get reads the upload name (HeadJobArtifact), so its YAML is extract's with --artifact."""
+    rc, out, err = t.run("apply", "job.yaml")
+    job_id = out.strip()
+    rc, got, err = t.run("get", job_id)
+    live = t.write("live.json", json.dumps(t.srv.state.jobs[job_id]["job"]))
+    rc2, want, err2 = t.run("extract", "--artifact", "hello.sh", live, endpoint=False)
+    check(rc == 0 and rc2 == 0 and got == want and "scriptPathURI: hello.sh" in got,
+          "get = extract --artifact <the uploaded name>", got + err + "\n---\n" + want + err2)
+    heads = [r for r in t.srv.state.requests if r["method"] == "HEAD"]
+    check(len(heads) == 1 and heads[0]["path"] == "/20190101/jobs/%s/artifact" % job_id and not t.unsigned(),
+          "one signed HEAD of the artifact", str(heads))
+    t.srv.state.jobs[job_id]["artifact"] = None
+    rc, got, err = t.run("get", job_id)
+    check(rc == 0 and "kind: job" in got and not err, "a job without an artifact: get still prints it", err)
+    t.srv.state.faults.status_once[("HEAD", "/20190101/jobs/")] = [403]
+    rc, got, err = t.run("get", job_id)
+    check(rc == 0 and "warning: the artifact's file name could not be read" in err and "HTTP 403" in err,
+          "another HEAD failure is a warning", err)
+
+
 def as_job(text):
     """An example runtime YAML put into a job with the test's infrastructure."""
     if re.search(r"^kind:\s*job", text, re.M):
