@@ -23,3 +23,10 @@ if [ ${#dsj_missing[@]} -gt 0 ]; then
   $dsj_sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $dsj_sudo apt-get install -y -qq "${dsj_missing[@]}" >/dev/null
 fi
+# The optional signature cross-check in tests/oci signs with the OCI TypeScript SDK
+# (npm oci-common, pinned); without node/npm, or when the registry cannot be reached,
+# that one check is skipped.
+if command -v npm >/dev/null && [ ! -f tests/oci/node_modules/oci-common/package.json ]; then
+  (cd tests/oci && npm install --no-audit --no-fund --no-package-lock --no-save --silent oci-common@2.142.1 \
+    >/dev/null 2>&1) || echo "npm oci-common not installed: the SDK cross-check will be skipped"
+fi

@@ -438,9 +438,13 @@ def test_pytorch_replicas(t):
 
 def test_node_sdk_cross_check(t):
     """Optional: npm oci-common signs the same requests; the server takes both.
-    Runs when node finds oci-common (NODE_PATH=<dir>/node_modules), else skipped."""
+    Runs when node finds oci-common (scripts/deps.sh installs it in tests/oci/node_modules;
+    or NODE_PATH=<dir>/node_modules), else skipped."""
     import shutil
     node = shutil.which("node")
+    local = os.path.join(HERE, "node_modules")
+    if os.path.isdir(local):
+        os.environ["NODE_PATH"] = os.pathsep.join(p for p in (local, os.environ.get("NODE_PATH")) if p)
     if not node or subprocess.run([node, "-e", "require('oci-common')"], capture_output=True).returncode:
         print("skipped: node or npm oci-common not found (set NODE_PATH to run the cross-check)")
         return
