@@ -246,10 +246,13 @@ def test_every_example(t, examples):
         if rc:
             continue
         t.srv.state.faults.run_outcome = ("FAILED", "Job run artifact execution failed with exit code 4")
-        rc, out, err = t.run("run", "--job-id", job_id, "--watch")
+        rc, out, err = t.run("run", yaml, "--watch", cwd=os.path.dirname(examples))
         check(rc == 4 and out.splitlines() == ["line 1", "line 2", "line 3", "line 4", "late line 1"],
-              "run --watch of %s prints the log lines and exits with the run's code" % name,
+              "run %s --watch prints the log lines and exits with the run's code" % name,
               "rc=%d\n%s\n%s" % (rc, out, err[-2000:]))
+        runs = [r["body"] for r in t.srv.state.runs.values()]
+        check(runs and runs[-1].get("jobId") == job_id, "the run of %s is one of the job apply made" % name,
+              str(runs[-1:]))
         check(not t.unsigned(), "every request of %s verifies" % name, str(t.unsigned()))
 
 
