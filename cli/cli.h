@@ -70,14 +70,27 @@ int cmd_validate(struct cli *c, int argc, char **argv);
 int cmd_batch(struct cli *c, int argc, char **argv);
 int cmd_artifact(struct cli *c, int argc, char **argv);
 int cmd_run_local(struct cli *c, int argc, char **argv);
-/* The commands that talk to OCI (oci_cli.h has what they share); `run` hands
- * `run --local` to cmd_run_local. */
-int cmd_apply(struct cli *c, int argc, char **argv);
-int cmd_run(struct cli *c, int argc, char **argv);
-int cmd_watch(struct cli *c, int argc, char **argv);
-int cmd_cancel(struct cli *c, int argc, char **argv);
-int cmd_get(struct cli *c, int argc, char **argv);
-int cmd_diff(struct cli *c, int argc, char **argv);
+int cmd_diff(struct cli *c, int argc, char **argv); /* FILE JOB.json; --job-id is OCI's */
 int cmd_schema(struct cli *c, int argc, char **argv);
+
+/* A command and its cmd_* function; command_find (main.c) looks one up. */
+struct command {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+};
+const struct command *command_find(const struct command *table, size_t n, const char *name);
+
+/* The command lines that talk to OCI (apply, run without --local, watch,
+ * cancel, get, diff --job-id: main.c tells them apart) run through oci_main,
+ * argv[0] the program, argv[1] the command. In the full CLI it is
+ * cli/oci/oci_main.c, which runs them; in the static CLI it is
+ * cli/static/oci_exec.c, which execs the dsjob-oci helper with the same argv
+ * (docs/performance.md: a static dsjob starts faster, and libcurl cannot be
+ * dlopened into a static program). */
+int oci_main(struct cli *c, int argc, char **argv);
+
+/* oci_usage.c: the help of the OCI commands (in the main help too). */
+const char *oci_usage(const char *command);
+extern const char oci_usage_main[];
 
 #endif

@@ -3,57 +3,16 @@
  *   any form extract reads), field by field; exit status as diff(1)'s: 0 the
  *   same, 1 different, 2 trouble (a bad input, a usage error).
  * - dsjob diff FILE --job-id OCID: against the live job, fetched with the OCI
- *   client; the same exit status as the first form (0 no drift, 1 drift, 2 trouble).
- * One rule for both, so a script can test either the same way. */
+ *   client (oci/cmd_diff_live.c); the same exit status as the first form (0 no
+ *   drift, 1 drift, 2 trouble). One rule for both, so a script can test either
+ *   the same way. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "oci_cli.h"
 
 #define EXIT_TROUBLE 2
-
-static int drift(struct cli *c, struct oci_cli *oc, dsj_oci_client *client)
-{
-	char *body = NULL, *source = NULL, *job = NULL, *out = NULL;
-	size_t body_len = 0, out_len = 0, count = 0;
-	struct dsj_error err;
-	int rc = oci_translate_file(c, oc, client, oc->positional[0], &body, &body_len, &source, NULL);
-	if (!rc && dsj_oci_job_get(client, oc->job_id, &job, &err))
-		rc = oci_report(&err);
-	if (!rc && dsj_oci_job_drift(&out, &out_len, &count, body, body_len, job, strlen(job),
-				     !oc->json, &err))
-		rc = oci_report(&err);
-	if (!rc) {
-		fwrite(out, 1, out_len, stdout);
-		if (oc->json)
-			putchar('\n');
-		rc = count ? 1 : 0;
-	} else if (rc > 0) {
-		rc = EXIT_TROUBLE;
-	}
-	dsj_free(body);
-	dsj_free(source);
-	dsj_free(job);
-	dsj_free(out);
-	return rc;
-}
-
-static int diff_live(struct cli *c, int argc, char **argv)
-{
-	struct oci_cli oc;
-	dsj_oci_client *client = NULL;
-	int rc = oci_start_one(c, &oc, argc, argv, OCI_JOB_ID, "job YAML file", &client);
-	if (rc > 0)
-		rc = EXIT_TROUBLE; /* 1 means "drifted" here */
-	if (!rc && !oc.job_id)
-		rc = usage_error("diff needs --job-id OCID%s", "");
-	if (!rc)
-		rc = drift(c, &oc, client);
-	dsj_oci_client_free(client);
-	return rc;
-}
 
 /* The CreateJob answer for the YAML in `file`, as one JSON line. */
 static char *translate_job(struct cli *c, const char *file)
@@ -105,7 +64,7 @@ static int diff(struct cli *c, const char *file, const char *job_file)
 	return rc ? EXIT_TROUBLE : changes ? 1 : 0;
 }
 
-static int diff_file(struct cli *c, int argc, char **argv)
+int cmd_diff(struct cli *c, int argc, char **argv)
 {
 	char **files = calloc((size_t)argc + 1, sizeof(char *));
 	int nfiles = 0;
@@ -119,12 +78,4 @@ static int diff_file(struct cli *c, int argc, char **argv)
 		rc = diff(c, files[0], files[1]);
 	free(files);
 	return rc;
-}
-
-int cmd_diff(struct cli *c, int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--job-id") == 0 || strncmp(argv[i], "--job-id=", 9) == 0)
-			return diff_live(c, argc, argv);
-	return diff_file(c, argc, argv);
 }

@@ -1,7 +1,7 @@
 /* The help texts of the commands that talk to OCI. */
 #include <string.h>
 
-#include "oci_cli.h"
+#include "cli.h"
 
 #define OCI_OPTIONS_HELP                                                                           \
 	"\n"                                                                                       \

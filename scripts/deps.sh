@@ -2,7 +2,7 @@
 # Installs the Debian packages dsjob needs to build and test, when missing.
 # Sourced by setup.sh and test.sh; uses sudo only when not root.
 set -euo pipefail
-# The -dev packages also bring the archives the CLI is linked from (libyaml.a, libarchive.a
+# The -dev packages also bring the archives the CLI is linked from (libc.a, libyaml.a, libarchive.a
 # and those of its dependencies; DSJ_STATIC_CLI in CMakeLists.txt); hyperfine, time and
 # libjansson-dev (jansson, the extract floor) are for scripts/bench.sh; python3-yaml and
 # python3-jsonschema check `dsjob schema`, man-db renders the man page in the tests.

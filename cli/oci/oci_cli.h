@@ -1,11 +1,20 @@
 /* What the commands that talk to OCI share (oci_options.c, oci_session.c,
- * oci_watch.c, oci_usage.c): the OCI options, making the client, printing
- * progress and errors, and watching a run. */
+ * oci_watch.c; their help texts are in ../oci_usage.c): the OCI options,
+ * making the client, printing progress and errors, and watching a run. These
+ * files are the dsjob-oci helper's (and the dynamically linked full CLI's). */
 #ifndef DSJOB_OCI_CLI_H
 #define DSJOB_OCI_CLI_H
 
 #include "cli.h"
 #include "dsjob_oci.h"
+
+/* The commands (argv[0] is the command's name): cli/oci/cmd_*.c. */
+int cmd_apply(struct cli *c, int argc, char **argv);
+int cmd_run(struct cli *c, int argc, char **argv);
+int cmd_watch(struct cli *c, int argc, char **argv);
+int cmd_cancel(struct cli *c, int argc, char **argv);
+int cmd_get(struct cli *c, int argc, char **argv);
+int cmd_diff_live(struct cli *c, int argc, char **argv);
 
 #define OCI_ENV_MAX 256
 
@@ -70,10 +79,6 @@ int oci_translate_file(struct cli *c, const struct oci_cli *oc, const dsj_oci_cl
 /* oci_watch.c: follows a run, Ctrl-C stops (and with cancel, cancels). Returns
  * the exit status for the command. */
 int oci_watch_run(dsj_oci_client *client, const struct oci_cli *oc, const char *run_id);
-
-/* oci_usage.c */
-const char *oci_usage(const char *command);
-extern const char oci_usage_main[];
 
 /* artifact_step.c: the artifact of a job YAML file, built as ADS lays it out
  * (dsj_artifact_build): its bytes and the name to upload them under. */

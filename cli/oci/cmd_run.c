@@ -152,19 +152,8 @@ static int run_job(struct cli *c, struct oci_cli *oc, dsj_oci_client *client)
 	return rc;
 }
 
-/* `dsjob run --local ...` runs the job on this machine: cmd_run_local's. */
-static int wants_local(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--local") == 0)
-			return 1;
-	return 0;
-}
-
 int cmd_run(struct cli *c, int argc, char **argv)
 {
-	if (wants_local(argc, argv))
-		return cmd_run_local(c, argc, argv);
 	struct oci_cli oc;
 	int rc = oci_parse(c, &oc, argc, argv,
 			   OCI_JOB_ID | OCI_RUN_OVERRIDES | OCI_WATCH | OCI_CANCEL_ON_INTERRUPT);
