@@ -12,6 +12,8 @@
 #define EXIT_USAGE 2
 
 struct cli {
+	int argc;    /* the whole command line, to hand it to dsjob-oci */
+	char **argv;
 	const char *command;
 	const char *file;
 	const char *out_file;
@@ -88,6 +90,32 @@ const struct command *command_find(const struct command *table, size_t n, const 
  * (docs/performance.md: a static dsjob starts faster, and libcurl cannot be
  * dlopened into a static program). */
 int oci_main(struct cli *c, int argc, char **argv);
+
+/* Object Storage sources of artifact and run --local. source_options.c (both
+ * programs): the OCI options they take, and source_needs_oci. In the programs
+ * with OCI code (cli/oci/source_fetch.c) source_fetch_fn is a dsj_fetch_fn that
+ * makes the client from those options on the first oci:// source; in the
+ * static dsjob (cli/static/oci_exec.c) it is NULL: a command line whose source
+ * needs OCI goes to dsjob-oci through oci_main. */
+struct source_fetch {
+	struct cli *cli;
+	const char *config_file, *profile, *auth, *endpoint;
+	int debug;
+	void *client;	   /* a dsj_oci_client, made on the first oci:// source */
+	char failed[1024]; /* why none could be made ("" = not tried) */
+};
+void source_fetch_init(struct source_fetch *f, struct cli *c);
+/* 0 when the option is one of the above (or its usage error's status), 1 if not. */
+int source_fetch_option(struct source_fetch *f, const char *opt, const char *v);
+int source_fetch_flag(struct source_fetch *f, const char *opt);
+/* Whether the artifact of this YAML is built from an oci:// source (the YAML
+ * read quietly: the command's own build reports its problems). */
+int source_needs_oci(const struct cli *c, const char *input, size_t len);
+/* The whole command line to dsjob-oci (oci_main), when source_fetch_fn is NULL
+ * and source_needs_oci; FILE names the YAML (standard input cannot be read twice). */
+int source_hand_over(struct cli *c, const char *file);
+dsj_fetch_fn source_fetch_fn(void);
+void source_fetch_end(struct source_fetch *f);
 
 /* oci_usage.c: the help of the OCI commands (in the main help too). */
 const char *oci_usage(const char *command);

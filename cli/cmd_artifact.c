@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "oci_cli.h"
+#include "cli.h"
 
 struct artifact_args {
 	struct dsj_artifact_options build;
@@ -75,7 +75,7 @@ int cmd_artifact(struct cli *c, int argc, char **argv)
 {
 	struct artifact_args a = {.build = DSJ_ARTIFACT_OPTIONS_INIT};
 	source_fetch_init(&a.remote, c);
-	a.build.fetch = source_fetch;
+	a.build.fetch = source_fetch_fn();
 	a.build.fetch_ctx = &a.remote;
 	struct arg_handlers h = {flag_option, value_option, &a};
 	int rc = parse_command_args(c, argc, argv, &h, &a.file);
@@ -86,6 +86,10 @@ int cmd_artifact(struct cli *c, int argc, char **argv)
 	if (read_input(a.file, max_input(c), &input, &len, why, sizeof(why))) {
 		fprintf(stderr, "%s: %s\n", a.file, why);
 		return EXIT_PROBLEM;
+	}
+	if (!a.build.fetch && source_needs_oci(c, input, len)) {
+		free(input);
+		return source_hand_over(c, a.file);
 	}
 	c->opts.warn = report_warning;
 	c->opts.warn_ctx = &a.file;

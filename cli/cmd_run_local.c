@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "oci_cli.h"
+#include "cli.h"
 
 static volatile sig_atomic_t stop_requested;
 
@@ -93,6 +93,10 @@ static int run_local(struct cli *c, struct run_args *r)
 		fprintf(stderr, "%s: %s\n", r->file, why);
 		return EXIT_PROBLEM;
 	}
+	if (!r->run.fetch && source_needs_oci(c, input, len)) {
+		free(input);
+		return source_hand_over(c, r->file);
+	}
 	c->opts.warn = report_warning;
 	c->opts.warn_ctx = &r->file;
 	r->run.convert = &c->opts;
@@ -124,7 +128,7 @@ int cmd_run_local(struct cli *c, int argc, char **argv)
 {
 	struct run_args r = {.run = DSJ_LOCAL_OPTIONS_INIT};
 	source_fetch_init(&r.remote, c);
-	r.run.fetch = source_fetch;
+	r.run.fetch = source_fetch_fn();
 	r.run.fetch_ctx = &r.remote;
 	r.env = calloc((size_t)argc + 1, sizeof(char *));
 	if (!r.env)

@@ -56,6 +56,8 @@ static int talks_to_oci(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	struct cli c = {0};
+	c.argc = argc;
+	c.argv = argv;
 	dsj_options_init(&c.opts, DSJ_OPTIONS_VERSION);
 	if (argc < 2)
 		return print_usage(stderr, NULL), EXIT_USAGE;

@@ -138,7 +138,7 @@ static const char usage_schema[] =
 	"\n"
 	"  --strict         unknown keys are errors too (ADS ignores them)\n";
 
-/* artifact and run --local: Object Storage sources (cli/source_fetch.c). */
+/* artifact and run --local: Object Storage sources (cli/source_options.c). */
 #define SOURCE_OPTIONS                                                                             \
 	"  --region R        region for a custom conda pack and for Object Storage\n"              \
 	"\n"                                                                                       \

@@ -44,22 +44,6 @@ int oci_parse(struct cli *c, struct oci_cli *oc, int argc, char **argv, unsigned
 /* oci_options.c: --auth's value into oc (0, or a usage error's status). */
 int oci_set_auth(struct oci_cli *oc, const char *v);
 
-/* source_fetch.c: a dsj_fetch_fn for artifact and run --local; the client is
- * made from --config-file/--profile/--auth/--endpoint/--debug (and the
- * command's --region) on the first oci:// source. */
-struct source_fetch {
-	struct cli *cli;
-	struct oci_cli oc;
-	dsj_oci_client *client;
-	struct dsj_error failed; /* why no client could be made (code 0: not tried) */
-};
-void source_fetch_init(struct source_fetch *f, struct cli *c);
-/* 0 when the option is one of the above (or its usage error's status), 1 if not. */
-int source_fetch_option(struct source_fetch *f, const char *opt, const char *v);
-int source_fetch_flag(struct source_fetch *f, const char *opt);
-int source_fetch(void *ctx, const char *uri, const char *dest, struct dsj_error *err);
-void source_fetch_end(struct source_fetch *f);
-
 /* oci_session.c: the client of the options; oci_connect also says why not
  * (and returns the exit status). */
 int oci_client_make(struct oci_cli *oc, dsj_oci_client **client, struct dsj_error *err);

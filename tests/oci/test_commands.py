@@ -90,7 +90,7 @@ class Env:
         st.faults = server.Faults()
         st.requests.clear()
 
-    def run(self, *args, env=None, endpoint=True, cwd=None):
+    def run(self, *args, env=None, endpoint=True, cwd=None, stdin=None):
         e = clean_env()
         e.update({"OCI_CONFIG_FILE": self.config, "DSJOB_TIME_SCALE": "0", "HOME": self.tmp})
         e.update(env or {})
@@ -98,6 +98,7 @@ class Env:
         if endpoint:
             cmd += ["--endpoint", self.url]
         r = subprocess.run(cmd, capture_output=True, text=True, errors="replace", cwd=cwd or self.tmp, env=e,
+                           input=stdin,
                            timeout=300)
         check("Sanitizer" not in r.stderr and r.returncode != 99 and "==ERROR" not in r.stderr,
               "no sanitizer or memcheck report: %s" % " ".join(args), r.stderr[-3000:])

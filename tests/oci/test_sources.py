@@ -173,6 +173,13 @@ def test_artifact_command(t):
     rc, out, err = t.run("artifact", "--list", "art.yaml", "--config-file", os.path.join(t.tmp, "none"))
     check(rc == 1 and "reading Object Storage needs OCI credentials" in err and "art.yaml:4:" in err,
           "without credentials the source's line says why", err)
+    yaml = open(os.path.join(t.tmp, "art.yaml")).read()
+    rc, out, err = t.run("artifact", "--list", "-", stdin=yaml)
+    if os.path.exists(os.path.join(os.path.dirname(t.dsjob), "dsjob-oci")):  # the static dsjob
+        check(rc == 1 and "needs the YAML as a file, not on standard input" in err,
+              "static dsjob: an oci:// source on standard input cannot be handed over", err)
+    else:
+        check(rc == 0 and "code/lib/a.py" in out, "an oci:// source on standard input", err)
     t.reset()
     t.write("local.yaml", "kind: runtime\ntype: python\nspec:\n  scriptPathURI: lib/a.py\n")
     os.makedirs(os.path.join(t.tmp, "lib"), exist_ok=True)
