@@ -9,12 +9,9 @@
 
 struct node *node_new(struct arena *a, enum node_kind kind, uint32_t line, uint32_t col)
 {
-	struct node *n = arena_alloc(a, sizeof(*n));
-	if (!n)
-		return NULL;
-	n->kind = kind;
-	n->line = line;
-	n->col = col;
+	struct node *n = arena_alloc_uninit(a, sizeof(*n));
+	if (n)
+		*n = (struct node){.kind = kind, .line = line, .col = col};
 	return n;
 }
 

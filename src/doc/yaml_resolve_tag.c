@@ -85,22 +85,23 @@ static bool match_int(const char *s, size_t n)
 }
 
 /* YAML 1.1 spells each bool and null word three ways ("true", "True",
- * "TRUE"): s (n bytes) is one of the spellings of the lowercase `word`.
- * Every plain scalar starting with a word's first letter is checked, so this
- * is one pass over s with no string calls. */
-static bool is_spelling_of(const char *s, size_t n, const char *word)
+ * "TRUE"): s (n bytes) is one of the spellings of the lowercase `word` (wn
+ * bytes). Every plain scalar starting with a word's first letter is checked,
+ * so the length decides most of them and there are no string calls. */
+static bool is_spelling_of(const char *s, size_t n, const char *word, size_t wn)
 {
+	if (n != wn)
+		return false;
 	bool lower = true, capital = true, upper = true;
-	for (size_t i = 0; i < n; i++) {
-		if (word[i] == '\0')
-			return false;
+	for (size_t i = 0; i < n && (lower || capital || upper); i++) {
 		char up = (char)(word[i] - 'a' + 'A');
 		lower = lower && s[i] == word[i];
 		upper = upper && s[i] == up;
 		capital = capital && s[i] == (i ? word[i] : up);
 	}
-	return word[n] == '\0' && (lower || capital || upper);
+	return lower || capital || upper;
 }
+#define SPELLING_OF(s, n, word) is_spelling_of(s, n, word, sizeof(word) - 1)
 
 /* yes/no, true/false, on/off, each in its three spellings */
 static bool match_bool(const char *s, size_t n)
@@ -108,19 +109,19 @@ static bool match_bool(const char *s, size_t n)
 	switch (s[0]) {
 	case 'y':
 	case 'Y':
-		return is_spelling_of(s, n, "yes");
+		return SPELLING_OF(s, n, "yes");
 	case 'n':
 	case 'N':
-		return is_spelling_of(s, n, "no");
+		return SPELLING_OF(s, n, "no");
 	case 't':
 	case 'T':
-		return is_spelling_of(s, n, "true");
+		return SPELLING_OF(s, n, "true");
 	case 'f':
 	case 'F':
-		return is_spelling_of(s, n, "false");
+		return SPELLING_OF(s, n, "false");
 	case 'o':
 	case 'O':
-		return is_spelling_of(s, n, n == 2 ? "on" : "off");
+		return SPELLING_OF(s, n, "on") || SPELLING_OF(s, n, "off");
 	default:
 		return false;
 	}
@@ -129,7 +130,7 @@ static bool match_bool(const char *s, size_t n)
 /* ~, null (three spellings), or nothing at all */
 static bool match_null(const char *s, size_t n)
 {
-	return n == 0 || (n == 1 && s[0] == '~') || is_spelling_of(s, n, "null");
+	return n == 0 || (n == 1 && s[0] == '~') || SPELLING_OF(s, n, "null");
 }
 
 /* ---- timestamps ---- */
