@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/buf.h"
 #include "py/pystrrepr.h"
+#include "util/buf.h"
 #include "util/strindex.h"
 
 #define MAX_INTERPOLATION_DEPTH 10
@@ -188,7 +188,7 @@ int env_interpolate_indexed(struct arena *a, const struct str *names, const stru
 	e->type = NULL;
 	e->message[0] = '\0';
 	e->index = 0;
-	in.has_dollar = calloc(n ? n : 1, sizeof(*in.has_dollar));
+	in.has_dollar = arena_alloc_uninit(a, (n ? n : 1) * sizeof(*in.has_dollar));
 	int rc = 0;
 	if (!in.has_dollar) {
 		rc = -2;
@@ -197,6 +197,7 @@ int env_interpolate_indexed(struct arena *a, const struct str *names, const stru
 	for (size_t i = 0; i < n; i++)
 		in.has_dollar[i] = values[i].len && memchr(values[i].ptr, '$', values[i].len);
 	size_t budget = OUTPUT_BUDGET;
+	buf_init(&in.accum, budget); /* one buffer for every value, its maximum what is left */
 	for (size_t i = 0; i < n; i++) {
 		if (!in.has_dollar[i]) {
 			out[i] = values[i].ptr ? values[i] : (struct str){"", 0};
@@ -205,7 +206,8 @@ int env_interpolate_indexed(struct arena *a, const struct str *names, const stru
 		if (budget == 0) {
 			rc = -2;
 		} else {
-			buf_init(&in.accum, budget);
+			buf_reset(&in.accum);
+			in.accum.max = budget;
 			rc = interpolate_some(&in, names[i], values[i], 1);
 			size_t len = in.accum.len;
 			budget -= len;
@@ -214,7 +216,6 @@ int env_interpolate_indexed(struct arena *a, const struct str *names, const stru
 				rc = -2;
 			out[i] = (struct str){copy, len};
 		}
-		buf_free(&in.accum);
 		if (rc != 0) {
 			e->index = i;
 			if (rc == -2) {
@@ -225,7 +226,7 @@ int env_interpolate_indexed(struct arena *a, const struct str *names, const stru
 			break;
 		}
 	}
+	buf_free(&in.accum);
 done:
-	free(in.has_dollar);
 	return rc;
 }
