@@ -3,11 +3,13 @@
  * to these (CMakeLists.txt). libyaml makes and frees several small blocks for
  * every token (its scanner's strings start at 16 bytes and double): glibc's
  * malloc, realloc and free were a sixth of a batch translate's instructions,
- * and here they are a free-list pop and push. Blocks up to 4 KiB come in nine
- * size classes carved from slabs (a static 16 KiB one, then 64 KiB ones) and
- * are kept on per-class free lists for the next ones; bigger blocks (the
- * parser's input buffers) are the system's. The slabs are never given back:
- * what is kept is libyaml's peak of small blocks, which the input limits
+ * and here they are a free-list pop and push. Blocks up to 64 KiB (the
+ * parser's 16 and 48 KiB input buffers too) come in thirteen power-of-two
+ * size classes carved from slabs, a static 128 KiB one first (only the pages
+ * used are touched, and there are no chunk headers past a block's end to
+ * fault in), then 256 KiB ones, and are kept on per-class free lists for the
+ * next ones; bigger blocks are the system's. The slabs are never given back:
+ * what is kept is libyaml's peak of live blocks, which the input limits
  * bound. Single-threaded, as the static dsjob is. */
 #include <stddef.h>
 #include <stdint.h>
@@ -20,10 +22,10 @@ void *dsj_yaml_realloc(void *p, size_t size);
 void dsj_yaml_free(void *p);
 char *dsj_yaml_strdup(const char *s);
 
-#define HEADER 16 /* keeps payloads 16-byte aligned */
-#define CLASSES 9 /* payloads of 16, 32, ... 4096 bytes */
+#define HEADER 16  /* keeps payloads 16-byte aligned */
+#define CLASSES 13 /* payloads of 16, 32, ... 65536 bytes */
 #define SMALL_MAX ((size_t)16 << (CLASSES - 1))
-#define SLAB ((size_t)64 << 10)
+#define SLAB ((size_t)256 << 10)
 #define BIG CLASSES
 
 struct header {
@@ -34,7 +36,7 @@ struct header {
 static void *free_list[CLASSES];
 /* the first slab is static: a single small run touches only the pages it uses
  * (a malloc'd one also costs the page of the heap's next chunk header) */
-static _Alignas(16) unsigned char first_slab[16384];
+static _Alignas(16) unsigned char first_slab[(size_t)128 << 10];
 static unsigned char *slab_cur = first_slab, *slab_end = first_slab + sizeof(first_slab);
 
 static size_t class_of(size_t size)

@@ -46,9 +46,9 @@ static size_t random_size(void)
 	case 1:
 		return test_rng() % 300;
 	case 2:
-		return test_rng() % 5000; /* around the 4 KiB class */
+		return test_rng() % 5000;
 	default:
-		return test_rng() % 40000; /* the system's blocks */
+		return test_rng() % 100000; /* around the 64 KiB class: the system's blocks */
 	}
 }
 
