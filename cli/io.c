@@ -14,24 +14,32 @@ size_t max_input(const struct cli *c)
 					      : dsj_limits_default().max_input_bytes;
 }
 
-static FILE *open_input(const char *file, char *why, size_t why_size)
+/* *size_hint: the size of a regular file (0 when unknown), so that a small
+ * input is read into a buffer its size. */
+static FILE *open_input(const char *file, size_t *size_hint, char *why, size_t why_size)
 {
+	*size_hint = 0;
 	if (strcmp(file, "-") == 0)
 		return stdin;
 	struct stat st;
-	if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) {
+	int known = stat(file, &st) == 0;
+	if (known && S_ISDIR(st.st_mode)) {
 		snprintf(why, why_size, "cannot read: it is a directory");
 		return NULL;
 	}
+	if (known && S_ISREG(st.st_mode) && st.st_size > 0)
+		*size_hint = (size_t)st.st_size;
 	FILE *f = fopen(file, "rb");
 	if (!f)
 		snprintf(why, why_size, "cannot read: %s", strerror(errno));
+	else
+		setvbuf(f, NULL, _IONBF, 0); /* read_bounded reads big blocks itself */
 	return f;
 }
 
 /* Reads at most max + 1 bytes: one more than allowed tells "too large" apart
  * without reading an endless stream (/dev/zero, a pipe) to its end. */
-static char *read_bounded(FILE *f, size_t max, size_t *len)
+static char *read_bounded(FILE *f, size_t max, size_t size_hint, size_t *len)
 {
 	size_t cap = 0, n = 0;
 	char *buf = NULL;
@@ -39,7 +47,9 @@ static char *read_bounded(FILE *f, size_t max, size_t *len)
 		if (n == cap) {
 			if (cap > max)
 				break;
-			size_t want = cap ? cap * 2 : 65536;
+			/* a regular file: its size and the byte that tells EOF */
+			size_t first = size_hint && size_hint < 65536 ? size_hint + 1 : 65536;
+			size_t want = cap ? cap * 2 : first;
 			want = want < max + 1 ? want : max + 1;
 			char *bigger = realloc(buf, want);
 			if (!bigger) {
@@ -61,11 +71,12 @@ static char *read_bounded(FILE *f, size_t max, size_t *len)
 /* Reads all of FILE ('-' = stdin), up to `max` bytes. */
 int read_input(const char *file, size_t max, char **data, size_t *len, char *why, size_t why_size)
 {
-	FILE *f = open_input(file, why, why_size);
+	size_t size_hint;
+	FILE *f = open_input(file, &size_hint, why, why_size);
 	if (!f)
 		return -1;
 	size_t n = 0;
-	char *buf = read_bounded(f, max, &n);
+	char *buf = read_bounded(f, max, size_hint, &n);
 	int failed = !buf || ferror(f);
 	if (failed)
 		snprintf(why, why_size, "cannot read: %s", buf ? strerror(errno) : "out of memory");

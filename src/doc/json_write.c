@@ -2,9 +2,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "util/diag.h"
 #include "doc/json.h"
 #include "py/pyrepr.h"
+#include "util/diag.h"
 #include "util/utf8.h"
 
 struct writer {
@@ -94,13 +94,43 @@ static const unsigned char plain_bytes[256] = {
 };
 // clang-format on
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* Where the bytes needing no escape from i on end (len if they all do not):
+ * 16 at a time with SSE2, then by the table. */
+static size_t plain_end(const unsigned char *s, size_t i, size_t len, bool ascii)
+{
+#if defined(__SSE2__)
+	const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\');
+	const __m128i below = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f);
+	for (; i + 16 <= len; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i stop = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, slash));
+		/* ascii: plain is 0x20..0x7e (signed compares: bytes from 0x80 are
+		 * negative); else any byte from 0x20 (unsigned max(x, 0x1f) != 0x1f) */
+		__m128i plain =
+			ascii ? _mm_and_si128(_mm_cmpgt_epi8(x, below), _mm_cmplt_epi8(x, del))
+			      : _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, below), below),
+					      _mm_set1_epi8(-1));
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(stop, _mm_xor_si128(plain, _mm_set1_epi8(-1))));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	const unsigned char mask = ascii ? 2 : 1;
+	while (i < len && (plain_bytes[s[i]] & mask))
+		i++;
+	return i;
+}
+
 static void put_string(struct buf *b, const char *str, size_t len, bool ascii)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	const unsigned char mask = ascii ? 2 : 1;
-	size_t i = 0, run = 0;
-	while (i < len && (plain_bytes[s[i]] & mask))
-		i++;
+	size_t i = plain_end(s, 0, len, ascii), run = 0;
 	if (i == len) { /* the common case: nothing to escape, one copy */
 		char *p = buf_extend(b, len + 2);
 		if (p) {
@@ -114,7 +144,7 @@ static void put_string(struct buf *b, const char *str, size_t len, bool ascii)
 	while (i < len) {
 		unsigned char c = s[i];
 		if (plain_bytes[c] & mask) {
-			i++;
+			i = plain_end(s, i + 1, len, ascii);
 			continue;
 		}
 		buf_append(b, s + run, i - run);

@@ -9,12 +9,9 @@
 
 struct node *node_new(struct arena *a, enum node_kind kind, uint32_t line, uint32_t col)
 {
-	struct node *n = arena_alloc(a, sizeof(*n));
-	if (!n)
-		return NULL;
-	n->kind = kind;
-	n->line = line;
-	n->col = col;
+	struct node *n = arena_alloc_uninit(a, sizeof(*n));
+	if (n)
+		*n = (struct node){.kind = kind, .line = line, .col = col};
 	return n;
 }
 
@@ -88,10 +85,11 @@ static bool str_key_is(const struct node *k, const char *key, size_t len)
 
 /* ---- the map index ---- */
 
-static int index_build(struct arena *a, struct node *map)
+/* The index of a map with room for `room` keys. */
+static int index_build(struct arena *a, struct node *map, size_t room)
 {
 	struct strindex *ix = arena_alloc(a, sizeof(*ix));
-	if (!ix || strindex_init(ix, a, map->u.map.cap))
+	if (!ix || strindex_init(ix, a, room))
 		return -1;
 	for (size_t i = 0; i < map->u.map.count; i++)
 		if (strindex_add(ix, a, node_key_hash(map->u.map.items[i].key), i))
@@ -141,25 +139,42 @@ int seq_push(struct arena *a, struct node *seq, struct node *item)
 	return 0;
 }
 
+/* Room for cap pairs. */
+static int pairs_grow(struct arena *a, struct node *map, size_t cap)
+{
+	struct node_pair *items = arena_grow(a, map->u.map.items, map->u.map.count * sizeof(*items),
+					     cap * sizeof(*items));
+	if (!items)
+		return -1;
+	map->u.map.items = items;
+	map->u.map.cap = cap;
+	return 0;
+}
+
 int map_push(struct arena *a, struct node *map, struct node *key, struct node *value)
 {
-	if (map->u.map.count == map->u.map.cap) {
-		size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 4;
-		struct node_pair *items =
-			arena_grow(a, map->u.map.items, map->u.map.count * sizeof(*items),
-				   cap * sizeof(*items));
-		if (!items)
-			return -1;
-		map->u.map.items = items;
-		map->u.map.cap = cap;
-	}
+	if (map->u.map.count == map->u.map.cap &&
+	    pairs_grow(a, map, map->u.map.cap ? map->u.map.cap * 2 : 4))
+		return -1;
 	size_t i = map->u.map.count++;
 	map->u.map.items[i].key = key;
 	map->u.map.items[i].value = value;
 	if (map->u.map.index)
 		return strindex_add(map->u.map.index, a, node_key_hash(key), i);
 	if (map->u.map.count > MAP_INDEX_MIN && map->u.map.count <= STRINDEX_MAX)
-		return index_build(a, map);
+		return index_build(a, map, map->u.map.cap);
+	return 0;
+}
+
+int map_reserve(struct arena *a, struct node *map, size_t n)
+{
+	size_t need = map->u.map.count + n;
+	if (n > SIZE_MAX / sizeof(struct node_pair) - map->u.map.count)
+		return -1;
+	if (need > map->u.map.cap && pairs_grow(a, map, need))
+		return -1;
+	if (!map->u.map.index && need > MAP_INDEX_MIN && need <= STRINDEX_MAX)
+		return index_build(a, map, need);
 	return 0;
 }
 

@@ -95,6 +95,10 @@ struct node *node_new_float(struct arena *a, double v);
 
 /* Appends; 0 or -1 when out of memory. */
 int seq_push(struct arena *a, struct node *seq, struct node *item);
+/* Makes room for n more pairs (and their index when the map will be past
+ * MAP_INDEX_MIN), so that the next n map_push calls neither copy the pairs
+ * nor rehash; 0 or -1 when out of memory. */
+int map_reserve(struct arena *a, struct node *map, size_t n);
 /* Appends a pair without looking for an existing key. */
 int map_push(struct arena *a, struct node *map, struct node *key, struct node *value);
 /* Sets a string key: replaces the value in place when the key exists

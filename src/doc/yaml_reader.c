@@ -14,10 +14,10 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "doc/yaml_construct.h"
 #include "util/diag.h"
 #include "util/strindex.h"
 #include "util/textpos.h"
-#include "doc/yaml_construct.h"
 
 #define LIMIT_ERROR "LimitError"
 #define CONSTRUCTOR_ERROR "ConstructorError"
@@ -139,11 +139,9 @@ static int anchors_grow(struct reader *r)
 }
 
 /* PyYAML registers an anchor when its node starts; a second use is a ComposerError. */
-static int anchor_add(struct reader *r, const yaml_char_t *name, yaml_mark_t m, struct anchor **out)
+static int anchor_add_named(struct reader *r, const yaml_char_t *name, yaml_mark_t m,
+			    struct anchor **out)
 {
-	*out = NULL;
-	if (!name)
-		return 0;
 	if (anchor_find(r, (const char *)name))
 		return diag_at(r->err, DSJ_EINPUT, mark_line(m), mark_col(m), NULL, COMPOSER_ERROR,
 			       "found duplicate anchor '%s'", (const char *)name);
@@ -159,6 +157,14 @@ static int anchor_add(struct reader *r, const yaml_char_t *name, yaml_mark_t m, 
 	r->nanchors++;
 	*out = an;
 	return 0;
+}
+
+/* Most nodes have no anchor: that case stays inline. */
+static inline int anchor_add(struct reader *r, const yaml_char_t *name, yaml_mark_t m,
+			     struct anchor **out)
+{
+	*out = NULL;
+	return name ? anchor_add_named(r, name, m, out) : 0;
 }
 
 /* ---- the node budget ---- */

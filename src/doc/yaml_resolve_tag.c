@@ -84,32 +84,53 @@ static bool match_int(const char *s, size_t n)
 	return match_sexagesimal_groups(&c) && at_end(&c);
 }
 
-/* Every plain scalar starting with one of their first letters is checked
- * against these words, so compare without strlen: a word matches when its
- * first n bytes are s and its byte n ends it (strncmp stops at the word's end;
- * plain scalars hold no NUL). */
-static bool match_one_of(const char *s, size_t n, const char *const *words)
+/* YAML 1.1 spells each bool and null word three ways ("true", "True",
+ * "TRUE"): s (n bytes) is one of the spellings of the lowercase `word` (wn
+ * bytes). Every plain scalar starting with a word's first letter is checked,
+ * so the length decides most of them and there are no string calls. */
+static bool is_spelling_of(const char *s, size_t n, const char *word, size_t wn)
 {
-	if (n > 5) /* the longest bool or null word */
+	if (n != wn)
 		return false;
-	for (; *words; words++)
-		if (strncmp(*words, s, n) == 0 && (*words)[n] == '\0')
-			return true;
-	return false;
+	bool lower = true, capital = true, upper = true;
+	for (size_t i = 0; i < n && (lower || capital || upper); i++) {
+		char up = (char)(word[i] - 'a' + 'A');
+		lower = lower && s[i] == word[i];
+		upper = upper && s[i] == up;
+		capital = capital && s[i] == (i ? word[i] : up);
+	}
+	return lower || capital || upper;
 }
+#define SPELLING_OF(s, n, word) is_spelling_of(s, n, word, sizeof(word) - 1)
 
+/* yes/no, true/false, on/off, each in its three spellings */
 static bool match_bool(const char *s, size_t n)
 {
-	static const char *const words[] = {"yes",  "Yes",  "YES",   "no",    "No",    "NO", "true",
-					    "True", "TRUE", "false", "False", "FALSE", "on", "On",
-					    "ON",   "off",  "Off",   "OFF",   NULL};
-	return match_one_of(s, n, words);
+	switch (s[0]) {
+	case 'y':
+	case 'Y':
+		return SPELLING_OF(s, n, "yes");
+	case 'n':
+	case 'N':
+		return SPELLING_OF(s, n, "no");
+	case 't':
+	case 'T':
+		return SPELLING_OF(s, n, "true");
+	case 'f':
+	case 'F':
+		return SPELLING_OF(s, n, "false");
+	case 'o':
+	case 'O':
+		return SPELLING_OF(s, n, "on") || SPELLING_OF(s, n, "off");
+	default:
+		return false;
+	}
 }
 
+/* ~, null (three spellings), or nothing at all */
 static bool match_null(const char *s, size_t n)
 {
-	static const char *const words[] = {"~", "null", "Null", "NULL", "", NULL};
-	return match_one_of(s, n, words);
+	return n == 0 || (n == 1 && s[0] == '~') || SPELLING_OF(s, n, "null");
 }
 
 /* ---- timestamps ---- */

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/buf.h"
 #include "py/pystrrepr.h"
+#include "util/buf.h"
 #include "util/strindex.h"
 
 #define MAX_INTERPOLATION_DEPTH 10
@@ -22,8 +22,8 @@ struct interp {
 	const struct str *names;
 	const struct str *values;
 	size_t n;
-	bool *has_dollar;      /* values[i] contains '$' */
-	struct strindex index; /* over names */
+	bool *has_dollar;	      /* values[i] contains '$' */
+	const struct strindex *index; /* over names */
 
 	struct buf accum;
 	struct env_interp_error *e;
@@ -44,7 +44,7 @@ static bool name_is(const void *ctx, size_t pos)
 static long lookup(const struct interp *in, const char *name, size_t len)
 {
 	struct name_probe p = {in->names, {name, len}};
-	return strindex_find(&in->index, strindex_hash(STRINDEX_SEED, name, len), name_is, &p);
+	return strindex_find(in->index, strindex_hash(STRINDEX_SEED, name, len), name_is, &p);
 }
 
 static void set_message(struct interp *in, const char *type, struct buf *msg)
@@ -165,47 +165,57 @@ static int interpolate_some(struct interp *in, struct str option, struct str res
 int env_interpolate(struct arena *a, const struct str *names, const struct str *values, size_t n,
 		    struct str *out, struct env_interp_error *e)
 {
-	struct interp in = {.names = names, .values = values, .n = n, .e = e};
+	struct strindex index;
+	if (strindex_init(&index, a, n))
+		goto nomem;
+	for (size_t i = 0; i < n; i++)
+		if (strindex_add(&index, a,
+				 strindex_hash(STRINDEX_SEED, names[i].ptr, names[i].len), i))
+			goto nomem;
+	return env_interpolate_indexed(a, names, values, n, &index, out, e);
+nomem:
+	e->type = NULL;
+	e->index = 0;
+	snprintf(e->message, sizeof(e->message), "out of memory");
+	return -2;
+}
+
+int env_interpolate_indexed(struct arena *a, const struct str *names, const struct str *values,
+			    size_t n, const struct strindex *index, struct str *out,
+			    struct env_interp_error *e)
+{
+	struct interp in = {.names = names, .values = values, .n = n, .index = index, .e = e};
 	e->type = NULL;
 	e->message[0] = '\0';
 	e->index = 0;
-	in.has_dollar = calloc(n ? n : 1, sizeof(*in.has_dollar));
+	in.has_dollar = arena_alloc_uninit(a, (n ? n : 1) * sizeof(*in.has_dollar));
 	int rc = 0;
-	if (!in.has_dollar || strindex_init(&in.index, a, n)) {
+	if (!in.has_dollar) {
 		rc = -2;
 		goto done;
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		in.has_dollar[i] = values[i].len && memchr(values[i].ptr, '$', values[i].len);
-		if (strindex_add(&in.index, a,
-				 strindex_hash(STRINDEX_SEED, names[i].ptr, names[i].len), i)) {
-			rc = -2;
-			goto done;
-		}
-	}
 	size_t budget = OUTPUT_BUDGET;
+	buf_init(&in.accum, budget); /* one buffer for every value, its maximum what is left */
 	for (size_t i = 0; i < n; i++) {
-		const char *text = values[i].ptr ? values[i].ptr : "";
-		size_t len = values[i].len;
-		if (in.has_dollar[i]) {
-			if (budget == 0) {
-				rc = -2;
-			} else {
-				buf_init(&in.accum, budget);
-				rc = interpolate_some(&in, names[i], values[i], 1);
-				text = buf_cstr(&in.accum);
-				len = in.accum.len;
-				budget -= len;
-			}
+		if (!in.has_dollar[i]) {
+			out[i] = values[i].ptr ? values[i] : (struct str){"", 0};
+			continue;
 		}
-		if (rc == 0) {
-			char *copy = arena_strndup(a, text, len);
-			if (!copy)
+		if (budget == 0) {
+			rc = -2;
+		} else {
+			buf_reset(&in.accum);
+			in.accum.max = budget;
+			rc = interpolate_some(&in, names[i], values[i], 1);
+			size_t len = in.accum.len;
+			budget -= len;
+			char *copy = rc ? NULL : arena_strndup(a, buf_cstr(&in.accum), len);
+			if (!rc && !copy)
 				rc = -2;
 			out[i] = (struct str){copy, len};
 		}
-		if (in.has_dollar[i])
-			buf_free(&in.accum);
 		if (rc != 0) {
 			e->index = i;
 			if (rc == -2) {
@@ -216,7 +226,7 @@ int env_interpolate(struct arena *a, const struct str *names, const struct str *
 			break;
 		}
 	}
+	buf_free(&in.accum);
 done:
-	free(in.has_dollar);
 	return rc;
 }

@@ -10,6 +10,7 @@
 
 #include "util/arena.h"
 #include "doc/node.h"
+#include "util/strindex.h"
 
 struct env_interp_error {
 	const char *type;  /* "InterpolationSyntaxError" / "InterpolationDepthError" */
@@ -18,10 +19,17 @@ struct env_interp_error {
 };
 
 /* names[i] -> values[i] for i < n (names unique). Fills out[i] with the
- * interpolated value of each, allocated in `a`. Linear in the total size for
- * inputs without references (lookups are hashed). Returns 0, -1 on an
- * interpolation error (filled *e), -2 when out of memory. */
+ * interpolated value of each: values[i] itself when it has no '$', else
+ * allocated in `a` (NUL-terminated either way when the values are). Linear in
+ * the total size for inputs without references (lookups are hashed). Returns
+ * 0, -1 on an interpolation error (filled *e), -2 when out of memory. */
 int env_interpolate(struct arena *a, const struct str *names, const struct str *values, size_t n,
 		    struct str *out, struct env_interp_error *e);
+/* The same with the caller's index over names (util/strindex.h: position i
+ * added under strindex_hash(STRINDEX_SEED, names[i]) for every i < n), so the
+ * names are not hashed and indexed a second time. */
+int env_interpolate_indexed(struct arena *a, const struct str *names, const struct str *values,
+			    size_t n, const struct strindex *index, struct str *out,
+			    struct env_interp_error *e);
 
 #endif

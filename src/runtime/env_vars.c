@@ -4,12 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/buf.h"
-#include "util/diag.h"
-#include "py/envinterp.h"
 #include "doc/json.h"
+#include "py/envinterp.h"
 #include "py/pyrepr.h"
 #include "runtime/env_vars.h"
+#include "util/buf.h"
+#include "util/diag.h"
 #include "util/strindex.h"
 
 struct env_list {
@@ -212,7 +212,7 @@ static int interpolate_into(struct translate_ctx *t, struct env_list *l, const c
 		return diag_nomem(t->err);
 	struct env_interp_error ie;
 	memset(&ie, 0, sizeof(ie));
-	int rc = env_interpolate(t->a, l->names, l->values, l->count, out, &ie);
+	int rc = env_interpolate_indexed(t->a, l->names, l->values, l->count, &l->index, out, &ie);
 	if (rc == -2)
 		return diag_nomem(t->err);
 	if (rc) {
@@ -224,14 +224,20 @@ static int interpolate_into(struct translate_ctx *t, struct env_list *l, const c
 	}
 	/* map_set(env, name, value) without copying: the names and values
 	 * already live in the arena, NUL-terminated. A name is a C string to
-	 * map_set, so one with a NUL byte ends there. */
+	 * map_set, so one with a NUL byte ends there. The names are unique, so
+	 * while the map held nothing else and no name was cut at a NUL, none
+	 * can be in it yet. Room for the variables the type sets after these. */
+	bool unique = t->env->u.map.count == 0;
+	if (map_reserve(t->a, t->env, l->count + 16))
+		return diag_nomem(t->err);
 	for (size_t i = 0; i < l->count; i++) {
 		struct str name = {l->names[i].ptr, strnlen(l->names[i].ptr, l->names[i].len)};
 		struct node *value = node_new(t->a, NODE_STR, 0, 0);
 		if (!value)
 			return diag_nomem(t->err);
 		value->u.str = out[i];
-		long at = map_find(t->env, name.ptr, name.len);
+		unique = unique && name.len == l->names[i].len;
+		long at = unique ? -1 : map_find(t->env, name.ptr, name.len);
 		if (at >= 0) {
 			t->env->u.map.items[at].value = value;
 			continue;

@@ -30,18 +30,22 @@ static int command_line(struct translate_ctx *t, struct node *jcd)
 	int rc = 0;
 	for (size_t i = 0; i < args->u.seq.count && !rc; i++) {
 		struct node *arg = args->u.seq.items[i];
-		buf_reset(&item);
-		if (py_str(&item, arg)) {
-			char sub[64];
-			snprintf(sub, sizeof(sub), "%s[%zu]", key, i);
-			rc = spec_fail(t, arg, sub, PY_TYPE_ERROR,
-				       "expected a string or a number, got %s",
-				       describe_value(t->a, arg));
-			break;
+		struct str text = arg->kind == NODE_STR ? arg->u.str : (struct str){"", 0};
+		if (arg->kind != NODE_STR) { /* str() of a str is itself */
+			buf_reset(&item);
+			if (py_str(&item, arg)) {
+				char sub[64];
+				snprintf(sub, sizeof(sub), "%s[%zu]", key, i);
+				rc = spec_fail(t, arg, sub, PY_TYPE_ERROR,
+					       "expected a string or a number, got %s",
+					       describe_value(t->a, arg));
+				break;
+			}
+			text = (struct str){item.data ? item.data : "", item.len};
 		}
 		if (i)
 			buf_putc(&line, ' ');
-		shlex_quote(&line, item.data ? item.data : "", item.len);
+		shlex_quote(&line, text.ptr, text.len);
 	}
 	if (!rc && (line.failed || item.failed))
 		rc = diag_nomem(t->err);

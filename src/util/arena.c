@@ -4,14 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_ALIGN 16
 #define ARENA_BLOCK_MIN 16384
 #define ARENA_KEEP_MAX ((size_t)8 << 20)
 
 struct arena_block {
 	struct arena_block *next;
 	size_t size;
-	size_t used;
 	_Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
@@ -21,6 +19,7 @@ void arena_init(struct arena *a, size_t max_total)
 	a->spare = NULL;
 	a->used_total = 0;
 	a->max_total = max_total;
+	a->cur = a->limit = NULL;
 }
 
 static void free_blocks(struct arena_block *b)
@@ -38,6 +37,7 @@ void arena_free(struct arena *a)
 	free_blocks(a->spare);
 	a->head = a->spare = NULL;
 	a->used_total = 0;
+	a->cur = a->limit = NULL;
 }
 
 void arena_reset(struct arena *a)
@@ -53,7 +53,6 @@ void arena_reset(struct arena *a)
 		struct arena_block *next = b->next;
 		if (kept + b->size <= ARENA_KEEP_MAX) {
 			kept += b->size;
-			b->used = 0;
 			b->next = a->spare;
 			a->spare = b;
 		} else {
@@ -63,6 +62,7 @@ void arena_reset(struct arena *a)
 	}
 	a->head = NULL;
 	a->used_total = 0;
+	a->cur = a->limit = NULL;
 #endif
 }
 
@@ -93,15 +93,16 @@ static struct arena_block *new_block(struct arena *a, size_t need)
 	if (!b)
 		return NULL;
 	b->size = size;
-	b->used = 0;
 	b->next = a->head;
 	a->head = b;
 	return b;
 }
 
 /* Uninitialized memory: strings are copied over at once, zeroing them first
- * was a measurable share of a translate. */
-static void *alloc_raw(struct arena *a, size_t size)
+ * was a measurable share of a translate. The inline arena_alloc_uninit comes
+ * here when the head block has no room: a new block becomes the head (the
+ * old one's rest is left unused). */
+void *arena_alloc_slow(struct arena *a, size_t size)
 {
 	if (size == 0)
 		size = 1;
@@ -110,56 +111,40 @@ static void *alloc_raw(struct arena *a, size_t size)
 	size_t need = round_up(size);
 	if (a->max_total && a->used_total + need > a->max_total)
 		return NULL;
-	struct arena_block *b = a->head;
 #ifdef DSJ_ARENA_DEBUG
-	b = new_block(a, size);
+	struct arena_block *b = new_block(a, size);
 	if (!b)
 		return NULL;
+	void *p = b->data;
 #else
-	if (!b || b->size - b->used < need) {
-		b = new_block(a, need);
+	if (need > (size_t)(a->limit - a->cur)) {
+		struct arena_block *b = new_block(a, need);
 		if (!b)
 			return NULL;
+		a->cur = b->data;
+		a->limit = b->data + b->size;
 	}
+	void *p = a->cur;
+	a->cur += need;
 #endif
-	void *p = b->data + b->used;
-	b->used += need;
 	a->used_total += need;
 	return p;
-}
-
-void *arena_alloc_uninit(struct arena *a, size_t size)
-{
-	return alloc_raw(a, size);
 }
 
 void *arena_alloc(struct arena *a, size_t size)
 {
 	if (size == 0)
 		size = 1;
-	void *p = alloc_raw(a, size);
+	void *p = arena_alloc_uninit(a, size);
 	if (p)
 		memset(p, 0, size);
-	return p;
-}
-
-char *arena_strndup(struct arena *a, const char *s, size_t len)
-{
-	if (len == SIZE_MAX)
-		return NULL;
-	char *p = alloc_raw(a, len + 1);
-	if (!p)
-		return NULL;
-	if (len)
-		memcpy(p, s, len);
-	p[len] = '\0';
 	return p;
 }
 
 void *arena_grow(struct arena *a, void *old, size_t old_size, size_t new_size)
 {
 	/* the copied part need not be zeroed first; the rest must be */
-	void *p = alloc_raw(a, new_size ? new_size : 1);
+	void *p = arena_alloc_uninit(a, new_size ? new_size : 1);
 	if (!p)
 		return NULL;
 	size_t keep = old && old_size ? (old_size < new_size ? old_size : new_size) : 0;
