@@ -108,9 +108,13 @@ void source_fetch_init(struct source_fetch *f, struct cli *c);
 /* 0 when the option is one of the above (or its usage error's status), 1 if not. */
 int source_fetch_option(struct source_fetch *f, const char *opt, const char *v);
 int source_fetch_flag(struct source_fetch *f, const char *opt);
-/* Whether the artifact of this YAML is built from an oci:// source (the YAML
- * read quietly: the command's own build reports its problems). */
+/* Whether the artifact of this YAML is built from an oci:// source: its
+ * translation's artifact source, read quietly (the command's own build reports
+ * its problems). */
 int source_needs_oci(const struct cli *c, const char *input, size_t len);
+/* --auth NAME: its enum dsj_oci_auth value, -1 when unknown; the usage error. */
+int auth_mode(const char *name);
+int auth_usage_error(const char *v);
 /* The whole command line to dsjob-oci (oci_main), when source_fetch_fn is NULL
  * and source_needs_oci; FILE names the YAML (standard input cannot be read twice). */
 int source_hand_over(struct cli *c, const char *file);

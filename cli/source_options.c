@@ -1,9 +1,11 @@
-/* The OCI options of artifact and run --local (for their oci:// sources), and
- * the quiet look at a YAML that tells whether its source needs OCI. */
+/* The OCI options of artifact and run --local (for their oci:// sources), the
+ * --auth names of every command, and the quiet translation that tells whether a
+ * YAML's source needs OCI. */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "dsjob_oci.h" /* enum dsj_oci_auth only */
 
 void source_fetch_init(struct source_fetch *f, struct cli *c)
 {
@@ -11,10 +13,24 @@ void source_fetch_init(struct source_fetch *f, struct cli *c)
 	f->cli = c;
 }
 
-static int auth_ok(const char *v)
+int auth_mode(const char *name)
 {
-	return strcmp(v, "api_key") == 0 || strcmp(v, "security_token") == 0 ||
-	       strcmp(v, "resource_principal") == 0;
+	static const struct {
+		const char *name;
+		enum dsj_oci_auth auth;
+	} modes[] = {{"api_key", DSJ_OCI_AUTH_API_KEY},
+		     {"security_token", DSJ_OCI_AUTH_SECURITY_TOKEN},
+		     {"resource_principal", DSJ_OCI_AUTH_RESOURCE_PRINCIPAL}};
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (strcmp(name, modes[i].name) == 0)
+			return (int)modes[i].auth;
+	return -1;
+}
+
+int auth_usage_error(const char *v)
+{
+	return usage_error("--auth takes api_key, security_token or resource_principal, not '%s'",
+			   v);
 }
 
 int source_fetch_option(struct source_fetch *f, const char *opt, const char *v)
@@ -25,11 +41,10 @@ int source_fetch_option(struct source_fetch *f, const char *opt, const char *v)
 		f->profile = v;
 	else if (strcmp(opt, "--endpoint") == 0)
 		f->endpoint = v;
-	else if (strcmp(opt, "--auth") == 0 && auth_ok(v))
+	else if (strcmp(opt, "--auth") == 0 && auth_mode(v) >= 0)
 		f->auth = v;
 	else if (strcmp(opt, "--auth") == 0)
-		return usage_error(
-			"--auth takes api_key, security_token or resource_principal, not '%s'", v);
+		return auth_usage_error(v);
 	else
 		return 1;
 	return 0;
@@ -43,33 +58,16 @@ int source_fetch_flag(struct source_fetch *f, const char *opt)
 	return 0;
 }
 
-/* A dsj_fetch_fn that reads nothing: it notes an oci:// source and stops the
- * build there (other schemes: "not mine", refused as usual). */
-static int note_remote(void *ctx, const char *uri, const char *dest, struct dsj_error *err)
-{
-	(void)dest;
-	int *remote = ctx;
-	*remote = strncmp(uri, "oci://", 6) == 0;
-	if (!*remote)
-		return 1;
-	err->code = DSJ_EINPUT;
-	return DSJ_EINPUT;
-}
-
 int source_needs_oci(const struct cli *c, const char *input, size_t len)
 {
 	struct dsj_options quiet = c->opts;
 	quiet.warn = NULL;
-	struct dsj_artifact_options o = DSJ_ARTIFACT_OPTIONS_INIT;
-	o.convert = &quiet;
-	o.list_only = 1;
-	int remote = 0;
-	o.fetch = note_remote;
-	o.fetch_ctx = &remote;
-	struct dsj_artifact *a = NULL;
+	char *out = NULL, *source = NULL;
 	struct dsj_error err;
-	dsj_artifact_build(&a, input, len, &o, &err);
-	dsj_artifact_free(a);
+	dsj_translate(&out, NULL, &source, input, len, &quiet, &err);
+	int remote = source && strncmp(source, "oci://", 6) == 0;
+	dsj_free(out);
+	dsj_free(source);
 	return remote;
 }
 

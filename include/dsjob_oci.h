@@ -171,7 +171,8 @@ DSJ_API int dsj_oci_job_create(dsj_oci_client *c, const char *body, size_t len, 
 DSJ_API int dsj_oci_job_artifact_upload(dsj_oci_client *c, const char *job_id, const char *data,
 					size_t len, const char *file_name, struct dsj_error *err);
 /* HeadJobArtifact: the file name the artifact was uploaded under (its
- * content-disposition) in *name (dsj_free), NULL when the answer names none. */
+ * content-disposition) in *name (dsj_free), NULL when the answer names none or
+ * the job has no artifact (404, which is not an error here). */
 DSJ_API int dsj_oci_job_artifact_name(dsj_oci_client *c, const char *job_id, char **name,
 				      struct dsj_error *err);
 DSJ_API int dsj_oci_job_delete(dsj_oci_client *c, const char *job_id, struct dsj_error *err);

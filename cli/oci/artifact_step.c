@@ -56,7 +56,7 @@ static int name_unread(const struct artifact_source *src, struct artifact_upload
 	return 0;
 }
 
-static int build(struct cli *c, dsj_oci_client *client, const char *file, const char *source,
+static int build(struct cli *c, dsj_oci_client *client, const char *file,
 		 struct artifact_upload *out, char *why, size_t why_size)
 {
 	char *input = NULL, dir[] = "/tmp/dsjob-apply-XXXXXX";
@@ -68,13 +68,14 @@ static int build(struct cli *c, dsj_oci_client *client, const char *file, const 
 	dsj_artifact_options_init(&o, DSJ_ARTIFACT_OPTIONS_VERSION);
 	o.convert = &c->opts;
 	o.out_dir = tmp;
-	o.fetch = client ? dsj_oci_fetch : NULL;
-	o.fetch_ctx = client;
+	struct source_fetch remote; /* apply's client; source_fetch_end not called */
+	source_fetch_init(&remote, c);
+	remote.client = client;
+	o.fetch = client ? source_fetch_fn() : NULL;
+	o.fetch_ctx = &remote;
 	struct dsj_artifact *a = NULL;
 	struct dsj_error err;
 	int rc = tmp ? 0 : (snprintf(why, why_size, "cannot make a temporary folder"), -1);
-	if (client && source && strstr(source, "://") && strncmp(source, "file://", 7) != 0)
-		progress("reading %s...", source);
 	if (!rc && dsj_artifact_build(&a, input, len, &o, &err)) {
 		dsj_error_format(&err, file, why, why_size);
 		rc = -1;
@@ -96,7 +97,7 @@ int artifact_step(struct cli *c, dsj_oci_client *client, const struct artifact_s
 	memset(out, 0, sizeof(*out));
 	int unread = !client && src->source && strncmp(src->source, "oci://", 6) == 0 && src->type;
 	int rc = unread ? name_unread(src, out, why, why_size)
-			: build(c, client, src->file, src->source, out, why, why_size);
+			: build(c, client, src->file, out, why, why_size);
 	if (rc)
 		artifact_upload_free(out);
 	return rc;

@@ -11,7 +11,7 @@ static char *artifact_name(dsj_oci_client *client, const char *job_id)
 {
 	char *name = NULL;
 	struct dsj_error err;
-	if (dsj_oci_job_artifact_name(client, job_id, &name, &err) && !strstr(err.message, "HTTP 404"))
+	if (dsj_oci_job_artifact_name(client, job_id, &name, &err))
 		fprintf(stderr, "dsjob: warning: the artifact's file name could not be read: %s\n",
 			err.message);
 	return name;

@@ -41,8 +41,6 @@ struct oci_cli {
  * after --help, or an exit status. */
 int oci_parse(struct cli *c, struct oci_cli *oc, int argc, char **argv, unsigned flags);
 
-/* oci_options.c: --auth's value into oc (0, or a usage error's status). */
-int oci_set_auth(struct oci_cli *oc, const char *v);
 
 /* oci_session.c: the client of the options; oci_connect also says why not
  * (and returns the exit status). */

@@ -4,19 +4,13 @@
 
 #include "oci_cli.h"
 
-int oci_set_auth(struct oci_cli *oc, const char *v)
+static int set_auth(struct oci_cli *oc, const char *v)
 {
-	static const struct {
-		const char *name;
-		enum dsj_oci_auth auth;
-	} modes[] = {{"api_key", DSJ_OCI_AUTH_API_KEY},
-		     {"security_token", DSJ_OCI_AUTH_SECURITY_TOKEN},
-		     {"resource_principal", DSJ_OCI_AUTH_RESOURCE_PRINCIPAL}};
-	for (size_t i = 0; i < 3; i++)
-		if (strcmp(v, modes[i].name) == 0)
-			return oc->o.auth = modes[i].auth, 0;
-	return usage_error("--auth takes api_key, security_token or resource_principal, not '%s'",
-			   v);
+	int mode = auth_mode(v);
+	if (mode < 0)
+		return auth_usage_error(v);
+	oc->o.auth = (enum dsj_oci_auth)mode;
+	return 0;
 }
 
 static int set_output(struct oci_cli *oc, const char *v)
@@ -39,7 +33,7 @@ static int value_option(struct oci_cli *oc, const char *a, const char *v, unsign
 	else if (strcmp(a, "--endpoint") == 0)
 		oc->o.endpoint = v;
 	else if (strcmp(a, "--auth") == 0)
-		return oci_set_auth(oc, v);
+		return set_auth(oc, v);
 	else if (strcmp(a, "--output") == 0)
 		return set_output(oc, v);
 	else if (strcmp(a, "--job-id") == 0 && (flags & OCI_JOB_ID))

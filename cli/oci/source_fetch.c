@@ -1,13 +1,14 @@
-/* source_fetch_fn of the programs with OCI code: artifact's and run --local's
- * oci:// sources read with a client made on the first one, from the options
- * source_options.c took (and the command's --region), so a build from local
- * files needs no credentials and never loads libcurl. */
+/* source_fetch_fn of the programs with OCI code: oci:// sources read with a
+ * progress line. apply sets the client it has; artifact and run --local get one
+ * made on the first oci:// source, from the options source_options.c took (and
+ * the command's --region), so a build from local files needs no credentials and
+ * never loads libcurl. */
 #include <stdio.h>
 #include <string.h>
 
 #include "oci_cli.h"
 
-static void connect(struct source_fetch *f)
+static void make_client(struct source_fetch *f)
 {
 	struct oci_cli oc;
 	memset(&oc, 0, sizeof(oc));
@@ -17,8 +18,8 @@ static void connect(struct source_fetch *f)
 	oc.o.endpoint = f->endpoint;
 	oc.o.region = f->cli->opts.region;
 	oc.debug = f->debug;
-	if (f->auth)
-		oci_set_auth(&oc, f->auth); /* source_fetch_option took only good names */
+	if (f->auth) /* source_fetch_option took only known names */
+		oc.o.auth = (enum dsj_oci_auth)auth_mode(f->auth);
 	dsj_oci_client *client = NULL;
 	struct dsj_error err;
 	if (oci_client_make(&oc, &client, &err))
@@ -32,7 +33,7 @@ static int fetch(void *ctx, const char *uri, const char *dest, struct dsj_error 
 	if (strncmp(uri, "oci://", 6) != 0)
 		return 1; /* not ours: the build refuses it with what to do */
 	if (!f->client && !f->failed[0])
-		connect(f);
+		make_client(f);
 	if (!f->client) {
 		snprintf(err->message, sizeof(err->message),
 			 "reading Object Storage needs OCI credentials (--config-file, --profile, "

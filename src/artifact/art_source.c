@@ -84,14 +84,12 @@ static int refuse_remote(const struct art_job *j, const char *key, const char *s
 			    src, key);
 }
 
-/* The URI's last path component, as ADS names its local copy. */
-static struct str remote_base(const char *uri, size_t scheme)
+static char *strip_trailing_slashes(struct arena *a, const char *path)
 {
-	const char *rest = uri + scheme + 3;
-	size_t len = strlen(rest);
-	while (len && rest[len - 1] == '/')
+	size_t len = strlen(path);
+	while (len > 1 && path[len - 1] == '/')
 		len--;
-	return py_basename((struct str){rest, len});
+	return arena_strndup(a, path, len);
 }
 
 /* Fetches the remote source into p->fetched/<base>; *path is that copy. */
@@ -100,7 +98,11 @@ static int fetch_remote(struct art_plan *p, const char *key, size_t scheme, cons
 {
 	const struct art_job *j = p->job;
 	struct arena *a = p->tree.a; /* the job's arena */
-	struct str base = remote_base(j->source, scheme);
+	/* the URI's last path part, as ADS names its local copy */
+	const char *rest = strip_trailing_slashes(a, j->source + scheme + 3);
+	if (!rest)
+		return diag_nomem(err);
+	struct str base = py_basename((struct str){rest, strlen(rest)});
 	if (!base.len || (base.len <= 2 && strncmp(base.ptr, "..", base.len) == 0))
 		return art_job_fail(j, err, key, "remote source '%s' names no file or folder",
 				    j->source);
@@ -122,14 +124,6 @@ static int fetch_remote(struct art_plan *p, const char *key, size_t scheme, cons
 					      why.message);
 	*path = dest.ptr;
 	return 0;
-}
-
-static char *strip_trailing_slashes(struct arena *a, const char *path)
-{
-	size_t len = strlen(path);
-	while (len > 1 && path[len - 1] == '/')
-		len--;
-	return arena_strndup(a, path, len);
 }
 
 static int classify(struct art_source *out, const struct art_job *j, const char *key,

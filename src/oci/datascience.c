@@ -80,6 +80,10 @@ DSJ_API int dsj_oci_job_artifact_name(dsj_oci_client *c, const char *job_id, cha
 	struct dsj_oci_response resp;
 	int rc = dsj_oci_call(c, &req, &resp, err);
 	dsj_oci_response_free(&resp);
+	if (rc && resp.status == 404) { /* a job without an artifact */
+		diag_clear(err);
+		return 0;
+	}
 	if (rc)
 		return rc;
 	*name = disposition_file_name(c->disposition);

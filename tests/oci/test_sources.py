@@ -17,16 +17,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_commands as tc  # noqa: E402
 from test_commands import check  # noqa: E402
 
-INFRA = """  infrastructure:
-    kind: infrastructure
-    type: dataScienceJob
-    spec:
-      compartmentId: ocid1.compartment.oc1..aaa
-      projectId: ocid1.datascienceproject.oc1.iad.aaa
-      shapeName: VM.Standard.E4.Flex
-      shapeConfigDetails: {ocpus: 1, memoryInGBs: 16}
-      logGroupId: ocid1.loggroup.oc1.iad.aaa
-"""
+# the infrastructure of test_commands' job (its compartment, project, log group)
+INFRA = tc.JOB_YAML[tc.JOB_YAML.index("  infrastructure:"):tc.JOB_YAML.index("  runtime:")]
 
 
 def job(runtime_type, spec_lines):
